@@ -1,0 +1,76 @@
+# Two commands set everything up on a fresh Debian machine:
+#   make run    install what is missing, build, run tfguard on the bundled example
+#   make test   install what is missing, build, run every test
+# Also: make test-asan, make test-tsan, make bench, make fuzz, make clean.
+
+BUILD      ?= build
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS ?=
+FUZZ_SECONDS ?= 60
+WERROR     := $(if $(filter true 1,$(CI)),ON,OFF)
+
+BUILD_PACKAGES := cmake g++ make pkg-config libfmt-dev nlohmann-json3-dev libre2-dev \
+                  libcli11-dev libgtest-dev libbenchmark-dev
+TEST_PACKAGES  := golang-go golang-github-hashicorp-hcl-v2-dev
+FUZZ_PACKAGES  := clang libclang-rt-14-dev
+
+SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
+
+# Installs the Debian packages that are missing (apt-get, root or sudo).
+define install_packages
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+.PHONY: all deps test-deps build run test test-asan test-tsan bench fuzz clean
+
+all: build
+
+deps:
+	$(call install_packages,$(BUILD_PACKAGES))
+
+test-deps: deps
+	$(call install_packages,$(TEST_PACKAGES))
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTFGUARD_WERROR=$(WERROR) $(CMAKE_ARGS)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@echo "== tfguard parse testdata/examples/signaling-server (text AST of the bundled example)"
+	./$(BUILD)/tfguard parse --format text testdata/examples/signaling-server/modules/signaling-server/main.tf
+	./$(BUILD)/tfguard version
+
+test: test-deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTFGUARD_WERROR=$(WERROR) $(CMAKE_ARGS)
+	cmake --build $(BUILD) -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: test-deps
+	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DTFGUARD_SANITIZE=ON -DTFGUARD_BENCH=OFF -DTFGUARD_WERROR=$(WERROR)
+	cmake --build $(BUILD)-asan -j $(JOBS)
+	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+test-tsan: test-deps
+	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=Debug -DTFGUARD_TSAN=ON -DTFGUARD_BENCH=OFF
+	cmake --build $(BUILD)-tsan -j $(JOBS)
+	cd $(BUILD)-tsan && ctest --output-on-failure -j $(JOBS)
+
+bench: test-deps build
+	./$(BUILD)/bench/run_benchmarks.sh $(BUILD)
+
+fuzz: test-deps
+	$(call install_packages,$(FUZZ_PACKAGES))
+	CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTFGUARD_FUZZ=ON -DTFGUARD_TESTS=OFF -DTFGUARD_BENCH=OFF
+	cmake --build $(BUILD)-fuzz -j $(JOBS) --target tfguard_parse_fuzzer
+	tests/fuzz/run_fuzzers.sh $(BUILD)-fuzz $(FUZZ_SECONDS)
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan $(BUILD)-fuzz

@@ -1,0 +1,105 @@
+#pragma once
+// The recursive-descent parser shared by parser.cc (structure and
+// expressions) and parser_template.cc (templates). It follows hclsyntax's
+// parser decision for decision, so that trees and first errors agree; it
+// recovers further than hclsyntax (at the next body item) so users see every
+// broken item, not just the first.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "syntax/parser.h"
+#include "syntax/token.h"
+
+namespace tfguard::syntax::detail {
+
+class Parser {
+ public:
+  Parser(ParsedFile& file, std::string_view text, uint32_t base, std::vector<Token> tokens,
+         ParseLimits limits);
+
+  Body* parseFileBody();
+  Expr* parseBareTemplate();
+  /// Adds the lexical errors hclsyntax reports before parsing (checkInvalidTokens).
+  void checkInvalidTokens();
+  void collectComments();
+
+ private:
+
+  // ---- peeker (hclsyntax peeker.go): comments and, where not significant, newlines are skipped
+  const Token& peek();
+  Token read();
+  ByteRange nextRange() { return range(peek()); }
+  ByteRange prevRange();
+  void pushNewlines(bool include) { include_newlines_.push_back(include); }
+  void popNewlines() { include_newlines_.pop_back(); }
+
+  ByteRange range(const Token& t) const { return {t.range.begin + base_, t.range.end + base_}; }
+  std::string_view text(const Token& t) const {
+    return text_.substr(t.range.begin, t.range.size());
+  }
+  std::string_view text(ByteRange r) const { return text_.substr(r.begin - base_, r.size()); }
+
+  // ---- diagnostics
+  void error(std::string summary, std::string detail, ByteRange subject);
+  void error(std::string summary, std::string detail, ByteRange subject, ByteRange context);
+  size_t errorCount() const { return error_count_; }
+  bool failedSince(size_t before) const { return error_count_ > before; }
+
+  // ---- recovery (hclsyntax parser.go)
+  Token recover(TokenType end);
+  void recoverAfterBodyItem();
+  static TokenType oppositeBracket(TokenType t);
+
+  // ---- structure
+  Body* parseBody(TokenType end);
+  BodyItem* parseBodyItem();
+  Body* parseSingleAttrBody();
+  Attribute* finishAttribute(const Token& ident, bool single_line);
+  Block* finishBlock(const Token& ident);
+  std::string_view parseQuotedStringLiteral(ByteRange* out_range);
+
+  // ---- expressions
+  Expr* parseExpression();
+  Expr* parseTernary();
+  Expr* parseBinaryOps(int level);
+  Expr* parseWithTraversals();
+  Expr* parseTraversals(Expr* from);
+  Expr* parseTerm();
+  Expr* parseNumber(const Token& tok);
+  Expr* finishCall(std::string_view name, ByteRange name_range);
+  Expr* parseTuple();
+  Expr* parseObject();
+  Expr* finishFor(const Token& open);
+  Expr* placeholder(ByteRange r);
+  bool enterNesting(ByteRange where);
+  void leaveNesting() { --depth_; }
+
+  // ---- templates (parser_template.cc)
+  /// Parses template parts up to `end`; the opening token has been read.
+  Expr* parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange open, bool heredoc,
+                          bool* is_string_literal);
+  /// hclsyntax ParseStringLiteralToken: decodes escapes, reporting bad ones.
+  std::string decodeStringLiteral(const Token& tok, bool quoted);
+
+  ParsedFile& file_;
+  Arena& arena_;
+  std::string_view text_;
+  uint32_t base_;
+  std::vector<Token> tokens_;
+  size_t next_ = 0;
+  std::vector<bool> include_newlines_{true};
+  bool recovery_ = false;
+  size_t error_count_ = 0;
+  int depth_ = 0;
+  bool depth_reported_ = false;
+  ParseLimits limits_;
+  Token fake_newline_;
+  // Whether the template parsed last was a plain string (hclsyntax
+  // TemplateExpr.IsStringLiteral): then x["k"] is a traversal step.
+  bool key_is_string_literal_ = false;
+};
+
+bool keywordIs(std::string_view text, std::string_view keyword);
+
+}  // namespace tfguard::syntax::detail

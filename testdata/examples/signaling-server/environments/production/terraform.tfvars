@@ -1,0 +1,2 @@
+instance_type = "t3.medium"
+ssh_cidrs     = ["198.51.100.0/24"]

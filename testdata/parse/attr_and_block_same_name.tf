@@ -1,0 +1,4 @@
+thing = 1
+thing {
+  y = 2
+}

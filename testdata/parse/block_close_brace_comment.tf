@@ -1,0 +1,4 @@
+a {
+  b = 1
+} # trailing comment
+c {} // another

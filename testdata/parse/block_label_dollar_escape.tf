@@ -1,0 +1,2 @@
+lbl "$${not_interp}" "%%{not_directive}" "50%" "$" {
+}

@@ -1,0 +1,2 @@
+kw true false null for in {
+}

@@ -1,0 +1,3 @@
+mix "quoted" bare "again" other {
+  v = 1
+}

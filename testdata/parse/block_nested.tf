@@ -1,0 +1,6 @@
+outer {
+  inner {
+    x = 1
+  }
+  y = 2
+}

@@ -1,0 +1,1 @@
+locals { ids = [for x in var.list : x.id if x.enabled] }

@@ -1,0 +1,1 @@
+provider "aws" { region = "us-west-2" }

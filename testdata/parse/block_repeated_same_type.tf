@@ -1,0 +1,9 @@
+ingress {
+  port = 80
+}
+ingress {
+  port = 443
+}
+ingress {
+  port = 22
+}

@@ -1,0 +1,5 @@
+a = f(
+  1, # first
+  2, // second
+  /* third */ 3
+)

@@ -1,0 +1,1 @@
+a = format("%s %s", var.args...)

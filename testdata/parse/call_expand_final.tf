@@ -1,0 +1,2 @@
+a = concat(var.lists...)
+b = min(var.nums...)

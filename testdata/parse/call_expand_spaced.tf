@@ -1,0 +1,4 @@
+a = max(var.l ...)
+b = max(
+  var.l...
+)

@@ -1,0 +1,1 @@
+a = format("%s-%s-%d", var.a, var.b, 3)

@@ -1,0 +1,2 @@
+a = my_func(1)
+b = my-func(2)

@@ -1,0 +1,6 @@
+a = merge(
+  var.a,
+  var.b
+  ,
+  var.c,
+)

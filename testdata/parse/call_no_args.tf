@@ -1,0 +1,2 @@
+a = timestamp()
+b = uuid( )

@@ -1,0 +1,8 @@
+a {
+}
+# between
+b {
+}
+/* between */
+c {
+}

@@ -1,0 +1,3 @@
+resource /* type */ "aws_instance" /* name */ "web" /* body */ {
+  ami = "x"
+}

@@ -1,0 +1,5 @@
+/*
+ * multi-line
+ * block comment
+ */
+a = 1

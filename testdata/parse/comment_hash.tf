@@ -1,0 +1,2 @@
+# a hash comment
+a = 1 # trailing hash

@@ -1,0 +1,3 @@
+a "x" { # comment after brace
+  b = 1 # c
+} # after close

@@ -1,0 +1,2 @@
+a = [for x in var.l : /* each */ x # keep
+  if x != null]

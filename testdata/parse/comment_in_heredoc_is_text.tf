@@ -1,0 +1,5 @@
+a = <<EOT
+# stays
+/* stays */
+EOT
+# real comment

@@ -1,0 +1,3 @@
+a = "${ /* inside */ var.x }"
+b = "${var.y # hash in interp
+}"

@@ -1,0 +1,4 @@
+/* outer /* not nested */
+a = 1
+/* // # */
+b = 2

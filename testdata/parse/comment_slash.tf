@@ -1,0 +1,2 @@
+// a slash comment
+a = 1 // trailing slash

@@ -1,0 +1,5 @@
+a = (
+  var.enabled
+  ? "yes"
+  : "no"
+)

@@ -1,0 +1,3 @@
+a = (var.enabled ?
+  "yes" :
+  "no")

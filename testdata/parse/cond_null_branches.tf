@@ -1,0 +1,2 @@
+a = x ? null : {}
+b = x ? [] : null

@@ -1,0 +1,5 @@
+resource "x" "y" {
+  name = "a"
+  size = 1
+  name = "b"
+}

@@ -1,0 +1,4 @@
+outer {
+  inner {
+    x = 1
+  }

@@ -1,0 +1,3 @@
+a = <<EOT extra
+foo
+EOT

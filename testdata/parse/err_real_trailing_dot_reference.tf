@@ -1,0 +1,4 @@
+resource "aws_instance" "web" {
+  subnet_id = aws_subnet.main.
+  ami       = "ami-123"
+}

@@ -1,0 +1,6 @@
+variable "region" {
+  type    = string
+  default = "us-east-1"
+  description = "AWS region"
+  default = "eu-west-1"
+}

@@ -1,0 +1,1 @@
+a = {for u in var.users : u.role => u.name...}

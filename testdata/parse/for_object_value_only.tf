@@ -1,0 +1,1 @@
+a = {for v in var.list : v.id => v}

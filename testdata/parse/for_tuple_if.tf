@@ -1,0 +1,1 @@
+a = [for x in var.list : x.name if x.enabled]

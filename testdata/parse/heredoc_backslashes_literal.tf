@@ -1,0 +1,3 @@
+a = <<EOT
+C:\path\n "quoted" \t \u0041
+EOT

@@ -1,0 +1,6 @@
+a = <<EOT
+
+middle
+
+
+EOT

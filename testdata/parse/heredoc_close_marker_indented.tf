@@ -1,0 +1,3 @@
+a = <<EOT
+  keep indentation
+    EOT

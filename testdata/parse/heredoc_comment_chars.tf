@@ -1,0 +1,5 @@
+a = <<EOT
+# not a comment
+// not a comment
+/* not a comment */
+EOT

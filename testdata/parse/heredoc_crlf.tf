@@ -1,0 +1,5 @@
+a = <<EOT
+line1
+line2
+EOT
+b = 1

@@ -1,0 +1,5 @@
+a = <<-EOT
+    first
+
+    third
+    EOT

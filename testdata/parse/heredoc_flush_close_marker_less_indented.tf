@@ -1,0 +1,4 @@
+a = <<-EOT
+      deep
+      deep2
+EOT

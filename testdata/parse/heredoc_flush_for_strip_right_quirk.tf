@@ -1,0 +1,5 @@
+a = <<-EOT
+    %{ for s in var.servers ~}
+    server ${s}
+    %{ endfor ~}
+    EOT

@@ -1,0 +1,4 @@
+a = <<-EOT
+    ${var.a} first
+    second
+    EOT

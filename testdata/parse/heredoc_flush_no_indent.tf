@@ -1,0 +1,4 @@
+a = <<-EOT
+none
+  some
+EOT

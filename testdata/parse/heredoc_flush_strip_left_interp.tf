@@ -1,0 +1,5 @@
+a = <<-EOT
+    first
+    ${~ var.x} second
+    third
+    EOT

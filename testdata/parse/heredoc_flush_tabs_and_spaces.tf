@@ -1,0 +1,4 @@
+a = <<-EOT
+	  tab then spaces
+  spaces only
+  EOT

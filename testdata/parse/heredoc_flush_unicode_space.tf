@@ -1,0 +1,4 @@
+a = <<-EOT
+  nbsp indented
+  two spaces
+  EOT

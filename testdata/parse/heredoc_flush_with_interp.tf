@@ -1,0 +1,4 @@
+a = <<-EOT
+    name: ${var.name}
+      nested: ${var.n}
+    EOT

@@ -1,0 +1,4 @@
+c = <<-EOT
+  x
+  %{~ if true }y%{ endif }
+  EOT

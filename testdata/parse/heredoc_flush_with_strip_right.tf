@@ -1,0 +1,6 @@
+c = <<-EOT
+    %{ if true ~}
+    body
+    %{ endif ~}
+    tail
+    EOT

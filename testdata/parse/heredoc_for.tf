@@ -1,0 +1,5 @@
+a = <<EOT
+%{ for k, v in var.tags }
+${k} = ${v}
+%{ endfor }
+EOT

@@ -1,0 +1,7 @@
+a = <<EOT
+%{ if var.enabled }
+enabled
+%{ else }
+disabled
+%{ endif }
+EOT

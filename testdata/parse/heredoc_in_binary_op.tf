@@ -1,0 +1,7 @@
+a = "prefix" == <<EOT
+prefix
+EOT
+b = length(<<EOT
+xyz
+EOT
+) + 1

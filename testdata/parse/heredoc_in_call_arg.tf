@@ -1,0 +1,8 @@
+a = jsonencode(<<EOT
+{"k": "v"}
+EOT
+)
+b = trimspace(<<-EOT
+    text
+  EOT
+  )

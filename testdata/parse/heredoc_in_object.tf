@@ -1,0 +1,6 @@
+a = {
+  script = <<EOT
+echo hi
+EOT
+  other = 1
+}

@@ -1,0 +1,5 @@
+a = <<-EOT
+    hello
+      indented more
+    world
+    EOT

@@ -1,0 +1,4 @@
+a = <<EOT
+Hello, ${var.name}!
+You have ${length(var.items)} items.
+EOT

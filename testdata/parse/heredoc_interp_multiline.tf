@@ -1,0 +1,6 @@
+a = <<EOT
+value: ${jsonencode({
+  a = 1
+  b = [1, 2]
+})}
+EOT

@@ -1,0 +1,3 @@
+a = <<my-marker
+body
+my-marker

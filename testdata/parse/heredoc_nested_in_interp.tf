@@ -1,0 +1,6 @@
+a = <<EOT
+outer ${upper(<<INNER
+inner text
+INNER
+)} after
+EOT

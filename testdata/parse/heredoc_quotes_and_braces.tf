@@ -1,0 +1,4 @@
+a = <<EOT
+{"a": "b", "c": [1, 2]}
+} ] ) "unbalanced
+EOT

@@ -1,0 +1,7 @@
+a = <<EOT
+start
+
+   ${~ var.x ~}   
+
+end
+EOT

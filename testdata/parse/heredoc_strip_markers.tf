@@ -1,0 +1,5 @@
+a = <<EOT
+%{ for ip in var.ips ~}
+server ${ip}
+%{ endfor ~}
+EOT

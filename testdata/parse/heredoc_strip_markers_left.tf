@@ -1,0 +1,5 @@
+a = <<EOT
+line one
+   %{~ if true }yes%{ endif }
+   ${~ var.x}
+EOT

@@ -1,0 +1,6 @@
+a = <<A
+aaa
+A
+b = <<B
+bbb
+B

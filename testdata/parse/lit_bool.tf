@@ -1,0 +1,2 @@
+yes = true
+no  = false

@@ -1,0 +1,4 @@
+a = "1"
+b = 1
+c = "true"
+d = true

@@ -1,0 +1,13 @@
+a = {
+  for
+  k, v
+  in
+  var.m
+  :
+  k
+  =>
+  v
+  ...
+  if
+  v
+}

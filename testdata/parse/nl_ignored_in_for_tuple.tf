@@ -1,0 +1,10 @@
+a = [
+  for
+  x
+  in
+  var.l
+  :
+  x
+  if
+  x
+]

@@ -1,0 +1,9 @@
+a = {
+
+  # comment
+  x = 1 # trailing
+
+  // another
+  y = 2
+  /* block */
+}

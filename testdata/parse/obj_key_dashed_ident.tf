@@ -1,0 +1,1 @@
+a = { foo-bar = 1, Name_1 = 2 }

@@ -1,0 +1,5 @@
+tags = {
+  Name        = "web-${var.env}"
+  Environment = var.env
+  "kubernetes.io/cluster/${var.cluster}" = "owned"
+}

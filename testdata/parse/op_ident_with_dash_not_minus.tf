@@ -1,0 +1,4 @@
+a = foo-bar
+b = foo - bar
+c = foo -bar
+d = 1-2

@@ -1,0 +1,3 @@
+a = -x.y
+b = -x[0].z
+c = -var.list[*].n

@@ -1,0 +1,2 @@
+a = !x == y
+b = !x.enabled && y

@@ -1,0 +1,4 @@
+a = -abs(x)
+b = !contains(l, "k")
+c = -(1 + 2)
+d = !(a || b)

@@ -1,0 +1,2 @@
+a = (x ? y : z)
+b = (x ? y : z).attr

@@ -1,0 +1,1 @@
+a = var.l[*].tags[var.k]

@@ -1,0 +1,3 @@
+a = [for s in var.l[*].b : s]
+b = length(var.l[*])
+c = "${join(",", var.l[*].id)}"

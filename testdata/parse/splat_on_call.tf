@@ -1,0 +1,2 @@
+a = values(var.m)[*].id
+b = f(x).*.y

@@ -1,0 +1,2 @@
+a = var.l [*] .b
+b = var.l[ * ].b

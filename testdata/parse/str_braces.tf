@@ -1,0 +1,3 @@
+a = "{}"
+b = "{ not an object }"
+c = "}{"

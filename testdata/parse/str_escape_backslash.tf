@@ -1,0 +1,1 @@
+a = "C:\\Windows\\System32"

@@ -1,0 +1,1 @@
+a = "%{for s in var.list}${s},%{endfor}"

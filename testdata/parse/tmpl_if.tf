@@ -1,0 +1,1 @@
+a = "%{if var.on}enabled%{endif}"

@@ -1,0 +1,1 @@
+a = "%{if var.env == "prod" && !var.debug}P%{endif}"

@@ -1,0 +1,1 @@
+a = "${var.count + 1} items, ${var.on ? "on" : "off"}"

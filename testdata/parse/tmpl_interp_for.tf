@@ -1,0 +1,1 @@
+a = "${join(" ", [for s in var.l : upper(s)])}"

@@ -1,0 +1,2 @@
+a = "${join(",", var.list)}"
+b = "${format("%s-%03d", var.p, count.index)}"

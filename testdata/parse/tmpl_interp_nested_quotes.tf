@@ -1,0 +1,2 @@
+a = "${"inner"}"
+b = "x ${upper("y ${lower("Z")}")} w"

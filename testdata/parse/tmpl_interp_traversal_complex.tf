@@ -1,0 +1,1 @@
+a = "${aws_instance.web[0].private_ip}:${var.ports[*].n}"

@@ -1,0 +1,1 @@
+a = "line\n   ${~ var.x ~}\n\t next"

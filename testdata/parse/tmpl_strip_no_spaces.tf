@@ -1,0 +1,1 @@
+a = "x %{~if c~} y %{~endif~} z"

@@ -1,0 +1,1 @@
+a = var.obj.inner.leaf

@@ -1,0 +1,1 @@
+a = var.my-var.sub-attr

@@ -1,0 +1,3 @@
+a = var.m[true]
+b = var.m[null]
+c = var.m[false]

@@ -1,0 +1,3 @@
+a = x[var.i].a.b
+b = x[var.i][0]
+c = x[var.i][var.j]

@@ -1,0 +1,1 @@
+a = var.l[var.m[var.k]]

@@ -1,0 +1,6 @@
+a = var.list[
+  0
+]
+b = var.m[
+  var.k
+]

@@ -1,0 +1,2 @@
+a = var.list[0]
+b = var.list[42]

@@ -1,0 +1,2 @@
+a = var.map["key"]
+b = var.map["with space"]["nested"]

@@ -1,0 +1,2 @@
+a = var.m["${var.k}"]
+b = var.m["pre-${var.k}"]

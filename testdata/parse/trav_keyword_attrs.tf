@@ -1,0 +1,2 @@
+a = foo.true.false.null
+b = foo.for.in.if

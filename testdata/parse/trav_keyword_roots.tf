@@ -1,0 +1,5 @@
+a = for
+b = if
+c = in
+d = endfor
+e = for.x

@@ -1,0 +1,9 @@
+a = count.index
+b = each.key
+c = each.value.name
+d = self.private_ip
+e = path.module
+f = terraform.workspace
+g = local.x
+h = module.vpc.id
+i = data.aws_ami.ubuntu.id

@@ -1,0 +1,7 @@
+a = [
+  { name = "a", port = 1 },
+  {
+    name = "b"
+    port = 2
+  },
+]

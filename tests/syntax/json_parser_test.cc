@@ -1,0 +1,1 @@
+// Tests of the HCL JSON syntax parser (filled in with the parser).

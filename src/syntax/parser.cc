@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -269,11 +270,42 @@ bool Parser::enterNesting(ByteRange where) {
 
 // --------------------------------------------------------------- structure
 
+namespace {
+
+// Attribute names seen in one body, to report redefinitions. Most bodies
+// have a handful of attributes: a linear scan without allocation; a hash
+// map only for large ones (a generated file may have a million).
+class AttributeNames {
+ public:
+  /// Returns the first definition's range if `name` was seen, else records it.
+  const ByteRange* insert(std::string_view name, ByteRange range) {
+    if (map_.empty()) {
+      for (size_t i = 0; i < small_count_; ++i)
+        if (small_[i].first == name) return &small_[i].second;
+      if (small_count_ < kSmall) {
+        small_[small_count_++] = {name, range};
+        return nullptr;
+      }
+      map_.insert(small_.begin(), small_.end());
+    }
+    auto [it, inserted] = map_.emplace(name, range);
+    return inserted ? nullptr : &it->second;
+  }
+
+ private:
+  static constexpr size_t kSmall = 32;
+  std::array<std::pair<std::string_view, ByteRange>, kSmall> small_;
+  size_t small_count_ = 0;
+  std::unordered_map<std::string_view, ByteRange> map_;
+};
+
+}  // namespace
+
 Body* Parser::parseFileBody() { return parseBody(TokenType::kEOF); }
 
 Body* Parser::parseBody(TokenType end) {
   std::vector<BodyItem*> items;
-  std::unordered_map<std::string_view, ByteRange> attr_names;
+  AttributeNames attr_names;
   ByteRange start_range = prevRange();
   ByteRange end_range;
   for (;;) {
@@ -295,9 +327,8 @@ Body* Parser::parseBody(TokenType end) {
       if (item == nullptr) continue;
       if (item->kind == BodyItemKind::kAttribute) {
         auto* attr = static_cast<Attribute*>(item);
-        auto [it, inserted] = attr_names.emplace(attr->name, attr->name_range);
-        if (!inserted) {
-          auto pos = file_.source->lines().position(it->second.begin);
+        if (const ByteRange* first = attr_names.insert(attr->name, attr->name_range)) {
+          auto pos = file_.source->lines().position(first->begin);
           error("Attribute redefined",
                 fmt::format("The argument \"{}\" was already set at {}:{},{}. Each argument may "
                             "be set only once.",

@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 
+#include "base/unicode_nfc.h"
 #include "base/utf8.h"
 #include "syntax/parser_internal.h"
 
@@ -147,8 +148,10 @@ class TemplateTreeBuilder {
     return lit;
   }
 
-  void addLiteral(std::vector<TemplatePart>& parts, const TemplateToken& tok) {
+  void addLiteral(std::vector<TemplatePart>& parts, TemplateToken& tok) {
     if (tok.value.empty()) return;
+    // Terraform's string values are NFC (cty normalises every string).
+    if (!utf8::isNfc(tok.value)) tok.value = utf8::toNfc(tok.value);
     if (!parts.empty() && !parts.back().interp && parts.back().expr->kind == ExprKind::kLiteral) {
       auto* prev = static_cast<LiteralExpr*>(parts.back().expr);
       if (prev->value.type == LiteralType::kString) {

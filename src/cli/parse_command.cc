@@ -34,6 +34,12 @@ bool readFile(const std::string& path, std::string* out, std::string* error) {
   return true;
 }
 
+// Source text may hold invalid UTF-8 (HCL accepts some in strings): print
+// it with U+FFFD rather than fail.
+std::string dumpValue(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 // The text form: one node per line, indented, with its kind, range and
 // scalar fields; derived from the JSON form so the two never disagree.
 void printText(const json& node, int depth, const std::string& label, std::string& out) {
@@ -45,7 +51,7 @@ void printText(const json& node, int depth, const std::string& label, std::strin
     return;
   }
   if (!node.is_object()) {
-    out += fmt::format("{}{}: {}\n", indent, label, node.dump());
+    out += fmt::format("{}{}: {}\n", indent, label, dumpValue(node));
     return;
   }
   std::string head = indent + (label.empty() || label == "-" ? "" : label + ": ");
@@ -53,7 +59,7 @@ void printText(const json& node, int depth, const std::string& label, std::strin
   if (node.contains("range")) head += " [" + node["range"].get<std::string>() + "]";
   for (const auto& [key, value] : node.items()) {
     if (key == "kind" || key == "range" || key == "bytes") continue;
-    if (!value.is_object() && !value.is_array()) head += fmt::format(" {}={}", key, value.dump());
+    if (!value.is_object() && !value.is_array()) head += fmt::format(" {}={}", key, dumpValue(value));
   }
   out += head + "\n";
   for (const auto& [key, value] : node.items()) {

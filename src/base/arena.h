@@ -24,7 +24,8 @@ class Arena {
     size_t pos = (used_ + align - 1) & ~(align - 1);
     if (blocks_.empty() || pos + size > capacity_) {
       size_t cap = size + align > kBlockSize ? size + align : kBlockSize;
-      blocks_.push_back(std::make_unique<std::byte[]>(cap));
+      // for_overwrite: nodes are constructed in place, zeroing would be wasted.
+      blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(cap));
       capacity_ = cap;
       used_ = 0;
       auto base = reinterpret_cast<uintptr_t>(blocks_.back().get());

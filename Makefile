@@ -64,7 +64,7 @@ test-tsan: test-deps
 	cd $(BUILD)-tsan && ctest --output-on-failure -j $(JOBS)
 
 bench: test-deps build
-	./$(BUILD)/bench/run_benchmarks.sh $(BUILD)
+	bench/run_benchmarks.sh $(BUILD)
 
 fuzz: test-deps
 	$(call install_packages,$(FUZZ_PACKAGES))

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -30,11 +31,15 @@ std::string readAll(const fs::path& p) {
 }
 
 // Runs the oracle once over all files (much faster than once per file).
-std::map<std::string, json> runOracle(const std::vector<std::string>& files, bool template_mode) {
+enum class Mode { kConfig, kTemplate, kJson };
+
+std::map<std::string, json> runOracle(const std::vector<std::string>& files, Mode mode) {
   std::map<std::string, json> out;
   if (files.empty()) return out;
   fs::path list = fs::temp_directory_path() / ("tfguard-oracle-" + std::to_string(::getpid()));
-  std::string cmd = std::string(TFGUARD_HCLDUMP) + (template_mode ? " --template" : "");
+  std::string cmd = std::string(TFGUARD_HCLDUMP) + (mode == Mode::kTemplate ? " --template"
+                                                     : mode == Mode::kJson   ? " --json"
+                                                                             : "");
   for (const auto& f : files) cmd += " '" + f + "'";
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (pipe == nullptr) return out;
@@ -81,17 +86,25 @@ void sanitize(json& j) {
 
 class OracleCase : public ::testing::Test {
  public:
-  OracleCase(std::string path, json theirs, bool template_mode)
-      : path_(std::move(path)), theirs_(std::move(theirs)), template_mode_(template_mode) {}
+  OracleCase(std::string path, json theirs, Mode mode)
+      : path_(std::move(path)), theirs_(std::move(theirs)), mode_(mode) {}
 
   void TestBody() override {
     std::string text = readAll(path_);
     auto source = std::make_shared<tfguard::SourceFile>(path_, text);
-    auto file = template_mode_ ? tfguard::syntax::parseTemplateFile(source)
-                               : tfguard::syntax::parseConfig(source);
+    auto file = mode_ == Mode::kTemplate ? tfguard::syntax::parseTemplateFile(source)
+                : mode_ == Mode::kJson   ? tfguard::syntax::parseJson(source)
+                                         : tfguard::syntax::parseConfig(source);
     json ours = tfguard::syntax::fileToJson(file);
     sanitize(ours);
     ASSERT_FALSE(theirs_.is_null()) << "the oracle printed nothing for " << path_;
+    if (mode_ == Mode::kJson) {
+      // HCL's JSON nodes are unexported: compare accept/reject and the first
+      // error's line (the trees are checked by the goldens of json_parser_test).
+      EXPECT_EQ(tfguard::oracle::firstErrorLine(ours), tfguard::oracle::firstErrorLine(theirs_))
+          << path_ << ": first error line differs (nullopt = no error)";
+      return;
+    }
     auto mismatches = tfguard::oracle::compareFileAst(ours, theirs_, text);
     for (const auto& m : mismatches) {
       ADD_FAILURE() << path_ << ": at " << m.path << "\n  tfguard:  " << m.ours
@@ -102,24 +115,31 @@ class OracleCase : public ::testing::Test {
  private:
   std::string path_;
   json theirs_;
-  bool template_mode_;
+  Mode mode_;
 };
 
-void registerCases(const fs::path& dir, const std::string& ext, bool template_mode) {
+void registerCases(const fs::path& dir, const std::string& ext, Mode mode,
+                   const std::set<std::string>& skip = {}) {
   std::vector<std::string> files;
   if (!fs::exists(dir)) return;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ext) files.push_back(entry.path().string());
+    std::string name = entry.path().filename().string();
+    bool wanted = name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext &&
+                  name.find(".ast.json") == std::string::npos && !skip.count(name);
+    if (entry.is_regular_file() && wanted) files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
-  auto theirs = runOracle(files, template_mode);
+  auto theirs = runOracle(files, mode);
   for (const auto& f : files) {
     json doc = theirs.count(f) ? theirs[f] : json();
-    std::string name = fs::path(f).stem().string();
-    ::testing::RegisterTest(template_mode ? "OracleTemplate" : "OracleConfig", name.c_str(), nullptr,
-                            nullptr, __FILE__, __LINE__, [f, doc, template_mode]() -> ::testing::Test* {
-                              return new OracleCase(f, doc, template_mode);
-                            });
+    std::string name = fs::path(f).filename().string();
+    for (char& c : name)
+      if (c == '.' || c == '-') c = '_';
+    const char* suite = mode == Mode::kTemplate ? "OracleTemplate"
+                        : mode == Mode::kJson   ? "OracleJson"
+                                                : "OracleConfig";
+    ::testing::RegisterTest(suite, name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
+                            [f, doc, mode]() -> ::testing::Test* { return new OracleCase(f, doc, mode); });
   }
 }
 
@@ -128,7 +148,11 @@ void registerCases(const fs::path& dir, const std::string& ext, bool template_mo
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
   fs::path root = TFGUARD_TESTDATA;
-  registerCases(root / "parse", ".tf", false);
-  registerCases(root / "parse" / "template", ".tftpl", true);
+  registerCases(root / "parse", ".tf", Mode::kConfig);
+  registerCases(root / "parse" / "template", ".tftpl", Mode::kTemplate);
+  // Errors inside template strings are found by HCL only when it evaluates
+  // them; tfguard reports them at parse time.
+  registerCases(root / "parse-json", ".json", Mode::kJson,
+                {"err_bad_template.tf.json", "err_bad_template_directive.tf.json"});
   return RUN_ALL_TESTS();
 }

@@ -3,10 +3,13 @@
 // described by AST-JSON.md, so that tfguard's parser can be diffed against it
 // node by node.
 //
-// Usage: hcldump [--template] [--pretty] FILE...
+// Usage: hcldump [--template | --json] [--pretty] FILE...
 //
 // One file prints one JSON document; several files print a JSON array.
-// With --template each file is parsed as a bare template.
+// With --template each file is parsed as a bare template. With --json each
+// file is parsed with HashiCorp's HCL JSON parser (package hcl/v2/json); its
+// node types are unexported, so only the diagnostics are printed ("body" is
+// null).
 package main
 
 import (
@@ -19,7 +22,15 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
+)
+
+// Imports of the --bench mode only (runBench, at the end of this file).
+import (
+	"runtime"
+	"syscall"
+	"time"
 )
 
 // obj is a JSON object; encoding/json sorts map keys, so output is stable.
@@ -30,7 +41,11 @@ type obj = map[string]interface{}
 const maxIntegerBits = 1 << 16
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "--bench" {
+		os.Exit(runBench(os.Args[2:]))
+	}
 	templateMode := false
+	jsonMode := false
 	pretty := false
 	var files []string
 	flagsDone := false
@@ -40,6 +55,8 @@ func main() {
 			flagsDone = true
 		case !flagsDone && arg == "--template":
 			templateMode = true
+		case !flagsDone && arg == "--json":
+			jsonMode = true
 		case !flagsDone && arg == "--pretty":
 			pretty = true
 		case !flagsDone && strings.HasPrefix(arg, "--"):
@@ -50,13 +67,17 @@ func main() {
 		}
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: hcldump [--template] [--pretty] FILE...")
+		fmt.Fprintln(os.Stderr, "usage: hcldump [--template | --json] [--pretty] FILE...")
 		os.Exit(2)
 	}
 
 	docs := make([]obj, 0, len(files))
 	for _, path := range files {
-		docs = append(docs, dumpFile(path, templateMode))
+		if jsonMode {
+			docs = append(docs, dumpJSONFile(path))
+		} else {
+			docs = append(docs, dumpFile(path, templateMode))
+		}
 	}
 
 	enc := json.NewEncoder(os.Stdout)
@@ -115,6 +136,45 @@ func dumpFile(path string, templateMode bool) (doc obj) {
 	return obj{
 		"file":        path,
 		"body":        body,
+		"diagnostics": dumpDiagnostics(diags),
+	}
+}
+
+// dumpJSONFile reports what HCL says about a JSON-syntax file: the
+// diagnostics of json.Parse and, when it succeeded, those about the shape of
+// the root that Terraform always meets next (tfguard's parser reports them
+// too, because its flattened body no longer shows the root's shape): a .tf.json
+// root body is read with PartialContent, a .tfvars.json one with
+// JustAttributes. Only the shape errors of the latter are kept: its
+// duplicate-name errors belong to the model stage.
+func dumpJSONFile(path string) (doc obj) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc = errorDoc(path, false, fmt.Sprintf("oracle panic: %v", r))
+		}
+	}()
+
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return errorDoc(path, false, fmt.Sprintf("Failed to read file: %v", err))
+	}
+	file, diags := hcljson.Parse(src, path)
+	if !diags.HasErrors() && file != nil && file.Body != nil {
+		if strings.HasSuffix(path, ".tfvars.json") {
+			_, shapeDiags := file.Body.JustAttributes()
+			for _, d := range shapeDiags {
+				if d.Summary == "Incorrect JSON value type" {
+					diags = append(diags, d)
+				}
+			}
+		} else {
+			_, _, shapeDiags := file.Body.PartialContent(&hcl.BodySchema{})
+			diags = append(diags, shapeDiags...)
+		}
+	}
+	return obj{
+		"file":        path,
+		"body":        nil,
 		"diagnostics": dumpDiagnostics(diags),
 	}
 }
@@ -594,4 +654,102 @@ func (d *dumper) branchParts(e hclsyntax.Expression) []obj {
 
 func isKnownString(v cty.Value) bool {
 	return v.IsKnown() && !v.IsNull() && v.Type() == cty.String
+}
+
+// ---- Benchmark mode ----
+
+// runBench implements `hcldump --bench N FILE|@LIST...`, the HashiCorp side
+// of bench/run_benchmarks.sh: it reads every file into memory, then parses
+// all of them N times with hclsyntax.ParseConfig (no JSON is built) and
+// prints one JSON line for the best run:
+//
+//	{"bytes": B, "seconds": S, "mb_per_s": X, "cpu_seconds": C, "cpu_mb_per_s": Y, ...}
+//
+// seconds is wall-clock time; cpu_seconds is the process's CPU time (user +
+// system, so the garbage collector's other threads count too). MB is 10^6
+// bytes. @LIST reads paths from LIST, one a line, to stay clear of ARG_MAX.
+func runBench(args []string) int {
+	usage := func() int {
+		fmt.Fprintln(os.Stderr, "usage: hcldump --bench N FILE|@LIST...")
+		return 2
+	}
+	if len(args) < 2 {
+		return usage()
+	}
+	var runs int
+	if _, err := fmt.Sscanf(args[0], "%d", &runs); err != nil || runs < 1 {
+		return usage()
+	}
+	var paths []string
+	for _, arg := range args[1:] {
+		if !strings.HasPrefix(arg, "@") {
+			paths = append(paths, arg)
+			continue
+		}
+		list, err := os.ReadFile(arg[1:])
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "hcldump: %v\n", err)
+			return 1
+		}
+		for _, line := range strings.Split(string(list), "\n") {
+			line = strings.TrimSuffix(line, "\r")
+			if line != "" && !strings.HasPrefix(line, "#") {
+				paths = append(paths, line)
+			}
+		}
+	}
+	srcs := make([][]byte, len(paths))
+	total := 0
+	for i, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "hcldump: %v\n", err)
+			return 1
+		}
+		srcs[i] = src
+		total += len(src)
+	}
+
+	start := hcl.Pos{Line: 1, Column: 1, Byte: 0}
+	withErrors := 0
+	bestWall, bestCPU := -1.0, -1.0
+	for run := 0; run < runs; run++ {
+		runtime.GC() // garbage of the previous run is not billed to this one
+		cpu0 := processCPUSeconds()
+		t0 := time.Now()
+		for i, src := range srcs {
+			file, diags := hclsyntax.ParseConfig(src, paths[i], start)
+			if run == 0 && diags.HasErrors() {
+				withErrors++
+			}
+			runtime.KeepAlive(file)
+		}
+		wall := time.Since(t0).Seconds()
+		cpu := processCPUSeconds() - cpu0
+		if bestWall < 0 || wall < bestWall {
+			bestWall = wall
+		}
+		if bestCPU < 0 || cpu < bestCPU {
+			bestCPU = cpu
+		}
+	}
+	mbPerS := func(seconds float64) float64 {
+		if seconds <= 0 {
+			return 0
+		}
+		return float64(total) / 1e6 / seconds
+	}
+	fmt.Printf("{\"bytes\": %d, \"seconds\": %.6f, \"mb_per_s\": %.3f, \"cpu_seconds\": %.6f, "+
+		"\"cpu_mb_per_s\": %.3f, \"files\": %d, \"files_with_errors\": %d, \"runs\": %d}\n",
+		total, bestWall, mbPerS(bestWall), bestCPU, mbPerS(bestCPU), len(srcs), withErrors, runs)
+	return 0
+}
+
+// processCPUSeconds is the user + system CPU time of the whole process.
+func processCPUSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }

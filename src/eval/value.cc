@@ -1,0 +1,301 @@
+#include "eval/value.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace tfguard::eval {
+
+enum class ValueState : uint8_t { kNull, kUnknown, kKnown };
+
+struct Value::Node {
+  Type type;
+  ValueState state = ValueState::kNull;
+  bool boolean = false;
+  bool sensitive = false;
+  Number number;
+  std::string str;
+  std::vector<Value> elements;      // list, set, tuple
+  std::vector<Attribute> entries;   // map, object (sorted by key)
+  std::vector<std::string> references;
+  std::vector<ProvenanceStep> provenance;
+};
+
+namespace {
+
+const std::shared_ptr<const Value::Node>& nullNode() {
+  static const auto node = std::make_shared<const Value::Node>();
+  return node;
+}
+
+// A total order for set elements: by kind, then value. Terraform orders
+// strings lexically and numbers numerically; the rest is unspecified.
+int compareForSet(const Value& a, const Value& b) {
+  if (a.isKnown() != b.isKnown()) return a.isKnown() ? -1 : 1;
+  if (a.isNull() != b.isNull()) return a.isNull() ? 1 : -1;
+  if (!a.isKnown() || a.isNull()) return 0;
+  auto ka = static_cast<int>(a.type().kind()), kb = static_cast<int>(b.type().kind());
+  if (ka != kb) return ka < kb ? -1 : 1;
+  switch (a.type().kind()) {
+    case TypeKind::kBool: return a.asBool() == b.asBool() ? 0 : (a.asBool() ? 1 : -1);
+    case TypeKind::kNumber:
+      return a.asNumber() == b.asNumber() ? 0 : (a.asNumber() < b.asNumber() ? -1 : 1);
+    case TypeKind::kString: return a.asString().compare(b.asString()) < 0 ? -1 : (a.asString() == b.asString() ? 0 : 1);
+    default: {
+      std::string da = a.debugString(), db = b.debugString();
+      return da < db ? -1 : (da == db ? 0 : 1);
+    }
+  }
+}
+
+std::vector<Value::Attribute> sortedEntries(std::vector<Value::Attribute> entries) {
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Value::Attribute& a, const Value::Attribute& b) { return a.first < b.first; });
+  // Duplicate keys: the last one wins, as in an object constructor.
+  std::vector<Value::Attribute> out;
+  out.reserve(entries.size());
+  for (auto& e : entries) {
+    if (!out.empty() && out.back().first == e.first) {
+      out.back() = std::move(e);
+    } else {
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+Value::Value() : node_(nullNode()) {}
+
+Value Value::null(Type type) {
+  if (type.isDynamic()) return Value();
+  auto n = std::make_shared<Node>();
+  n->type = std::move(type);
+  return Value(std::move(n));
+}
+
+Value Value::unknown(Type type, std::vector<std::string> references) {
+  auto n = std::make_shared<Node>();
+  n->type = std::move(type);
+  n->state = ValueState::kUnknown;
+  std::sort(references.begin(), references.end());
+  references.erase(std::unique(references.begin(), references.end()), references.end());
+  n->references = std::move(references);
+  return Value(std::move(n));
+}
+
+Value Value::boolean(bool b) {
+  auto n = std::make_shared<Node>();
+  n->type = Type::boolean();
+  n->state = ValueState::kKnown;
+  n->boolean = b;
+  return Value(std::move(n));
+}
+
+Value Value::number(Number num) {
+  auto n = std::make_shared<Node>();
+  n->type = Type::number();
+  n->state = ValueState::kKnown;
+  n->number = num;
+  return Value(std::move(n));
+}
+
+Value Value::string(std::string s) {
+  auto n = std::make_shared<Node>();
+  n->type = Type::string();
+  n->state = ValueState::kKnown;
+  n->str = std::move(s);
+  return Value(std::move(n));
+}
+
+Value Value::list(std::vector<Value> elements, Type element) {
+  auto n = std::make_shared<Node>();
+  n->type = Type::list(std::move(element));
+  n->state = ValueState::kKnown;
+  n->elements = std::move(elements);
+  return Value(std::move(n));
+}
+
+Value Value::set(std::vector<Value> elements, Type element) {
+  std::stable_sort(elements.begin(), elements.end(),
+                   [](const Value& a, const Value& b) { return compareForSet(a, b) < 0; });
+  std::vector<Value> unique;
+  for (auto& e : elements) {
+    // Unknown elements never merge: two unknowns may turn out different.
+    if (!unique.empty() && e.isWhollyKnown() && unique.back().isWhollyKnown() &&
+        unique.back().rawEquals(e))
+      continue;
+    unique.push_back(std::move(e));
+  }
+  auto n = std::make_shared<Node>();
+  n->type = Type::set(std::move(element));
+  n->state = ValueState::kKnown;
+  n->elements = std::move(unique);
+  return Value(std::move(n));
+}
+
+Value Value::map(std::vector<Attribute> entries, Type element) {
+  auto n = std::make_shared<Node>();
+  n->type = Type::map(std::move(element));
+  n->state = ValueState::kKnown;
+  n->entries = sortedEntries(std::move(entries));
+  return Value(std::move(n));
+}
+
+Value Value::tuple(std::vector<Value> elements) {
+  std::vector<Type> types;
+  types.reserve(elements.size());
+  for (const auto& e : elements) types.push_back(e.type());
+  auto n = std::make_shared<Node>();
+  n->type = Type::tuple(std::move(types));
+  n->state = ValueState::kKnown;
+  n->elements = std::move(elements);
+  return Value(std::move(n));
+}
+
+Value Value::object(std::vector<Attribute> attributes) {
+  auto entries = sortedEntries(std::move(attributes));
+  std::vector<ObjectAttribute> types;
+  types.reserve(entries.size());
+  for (const auto& [k, v] : entries) types.push_back({k, v.type(), false});
+  auto n = std::make_shared<Node>();
+  n->type = Type::object(std::move(types));
+  n->state = ValueState::kKnown;
+  n->entries = std::move(entries);
+  return Value(std::move(n));
+}
+
+const Type& Value::type() const { return node_->type; }
+bool Value::isNull() const { return node_->state == ValueState::kNull; }
+bool Value::isKnown() const { return node_->state != ValueState::kUnknown; }
+
+bool Value::isWhollyKnown() const {
+  if (!isKnown()) return false;
+  for (const auto& e : node_->elements)
+    if (!e.isWhollyKnown()) return false;
+  for (const auto& [k, v] : node_->entries)
+    if (!v.isWhollyKnown()) return false;
+  return true;
+}
+
+bool Value::asBool() const { return node_->boolean; }
+const Number& Value::asNumber() const { return node_->number; }
+const std::string& Value::asString() const { return node_->str; }
+std::span<const Value> Value::elements() const { return node_->elements; }
+std::span<const Value::Attribute> Value::attributes() const { return node_->entries; }
+
+const Value* Value::get(std::string_view key) const {
+  const auto& entries = node_->entries;
+  auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                             [](const Attribute& a, std::string_view k) { return a.first < k; });
+  return it != entries.end() && it->first == key ? &it->second : nullptr;
+}
+
+size_t Value::length() const { return node_->elements.size() + node_->entries.size(); }
+
+bool Value::sensitive() const { return node_->sensitive; }
+
+Value Value::markedSensitive(bool sensitive) const {
+  if (node_->sensitive == sensitive) return *this;
+  auto n = std::make_shared<Node>(*node_);
+  n->sensitive = sensitive;
+  return Value(std::move(n));
+}
+
+std::span<const std::string> Value::references() const { return node_->references; }
+std::span<const ProvenanceStep> Value::provenance() const { return node_->provenance; }
+
+Value Value::withProvenance(ProvenanceStep step) const {
+  auto n = std::make_shared<Node>(*node_);
+  n->provenance.push_back(std::move(step));
+  return Value(std::move(n));
+}
+
+Value Value::withMarksOf(const Value& from) const {
+  const Node& f = *from.node_;
+  if (!f.sensitive && f.provenance.empty() && (isKnown() || f.references.empty())) return *this;
+  auto n = std::make_shared<Node>(*node_);
+  n->sensitive = n->sensitive || f.sensitive;
+  if (n->provenance.empty()) n->provenance = f.provenance;
+  if (n->state == ValueState::kUnknown) {
+    n->references.insert(n->references.end(), f.references.begin(), f.references.end());
+    std::sort(n->references.begin(), n->references.end());
+    n->references.erase(std::unique(n->references.begin(), n->references.end()), n->references.end());
+  }
+  return Value(std::move(n));
+}
+
+bool Value::rawEquals(const Value& other) const {
+  if (node_ == other.node_) return true;
+  const Node& a = *node_;
+  const Node& b = *other.node_;
+  if (a.state != b.state) return false;
+  if (a.state == ValueState::kUnknown) return a.references == b.references && !a.references.empty();
+  if (!(a.type == b.type)) return false;
+  if (a.state == ValueState::kNull) return true;
+  switch (a.type.kind()) {
+    case TypeKind::kBool: return a.boolean == b.boolean;
+    case TypeKind::kNumber: return a.number == b.number;
+    case TypeKind::kString: return a.str == b.str;
+    case TypeKind::kList:
+    case TypeKind::kSet:
+    case TypeKind::kTuple:
+      return std::equal(a.elements.begin(), a.elements.end(), b.elements.begin(), b.elements.end(),
+                        [](const Value& x, const Value& y) { return x.rawEquals(y); });
+    case TypeKind::kMap:
+    case TypeKind::kObject:
+      return std::equal(a.entries.begin(), a.entries.end(), b.entries.begin(), b.entries.end(),
+                        [](const Attribute& x, const Attribute& y) {
+                          return x.first == y.first && x.second.rawEquals(y.second);
+                        });
+    case TypeKind::kDynamic: return true;
+  }
+  return false;
+}
+
+std::string Value::debugString() const {
+  const Node& n = *node_;
+  if (n.state == ValueState::kUnknown) {
+    std::string s = "(unknown";
+    for (const auto& r : n.references) s += " " + r;
+    return s + ")";
+  }
+  if (n.state == ValueState::kNull) return "null";
+  std::string s;
+  switch (n.type.kind()) {
+    case TypeKind::kBool: s = n.boolean ? "true" : "false"; break;
+    case TypeKind::kNumber: s = n.number.toString(); break;
+    case TypeKind::kString: s = quoted(n.str); break;
+    case TypeKind::kList:
+    case TypeKind::kSet:
+    case TypeKind::kTuple:
+      s = "[";
+      for (size_t i = 0; i < n.elements.size(); ++i) s += (i ? ", " : "") + n.elements[i].debugString();
+      s += "]";
+      break;
+    case TypeKind::kMap:
+    case TypeKind::kObject:
+      s = "{";
+      for (size_t i = 0; i < n.entries.size(); ++i)
+        s += (i ? ", " : "") + n.entries[i].first + " = " + n.entries[i].second.debugString();
+      s += "}";
+      break;
+    case TypeKind::kDynamic: s = "null"; break;
+  }
+  return n.sensitive ? "(sensitive)" : s;
+}
+
+}  // namespace tfguard::eval

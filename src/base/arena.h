@@ -15,6 +15,14 @@ namespace tfguard {
 class Arena {
  public:
   Arena() = default;
+  // Standard-size blocks go back to a small per-thread pool: parsing many
+  // small files would otherwise return each block to the OS and fault it in
+  // again for the next file.
+  ~Arena() {
+    for (size_t i = 0; i < blocks_.size(); ++i)
+      if (block_sizes_[i] == kBlockSize && spare().size() < kMaxSpare)
+        spare().push_back(std::move(blocks_[i]));
+  }
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
   Arena(Arena&&) = default;
@@ -24,8 +32,14 @@ class Arena {
     size_t pos = (used_ + align - 1) & ~(align - 1);
     if (blocks_.empty() || pos + size > capacity_) {
       size_t cap = size + align > kBlockSize ? size + align : kBlockSize;
-      // for_overwrite: nodes are constructed in place, zeroing would be wasted.
-      blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(cap));
+      if (cap == kBlockSize && !spare().empty()) {
+        blocks_.push_back(std::move(spare().back()));
+        spare().pop_back();
+      } else {
+        // for_overwrite: nodes are constructed in place, zeroing would be wasted.
+        blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(cap));
+      }
+      block_sizes_.push_back(cap);
       capacity_ = cap;
       used_ = 0;
       auto base = reinterpret_cast<uintptr_t>(blocks_.back().get());
@@ -64,7 +78,13 @@ class Arena {
 
  private:
   static constexpr size_t kBlockSize = 64 * 1024;
+  static constexpr size_t kMaxSpare = 32;
+  static std::vector<std::unique_ptr<std::byte[]>>& spare() {
+    thread_local std::vector<std::unique_ptr<std::byte[]>> pool;
+    return pool;
+  }
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::vector<size_t> block_sizes_;
   size_t capacity_ = 0;
   size_t used_ = 0;
   size_t bytes_ = 0;

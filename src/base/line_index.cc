@@ -23,16 +23,29 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   for (uint32_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') line_starts_.push_back(i + 1);
   }
+  // One pass of the stepping position() does, restarted at each line start.
+  const auto size = static_cast<uint32_t>(text.size());
+  checkpoints_.reserve(size / kStride + 1);
+  line_counts_.reserve(line_starts_.size());
+  uint32_t starts = 0, quads = 0;
+  for (size_t line = 0; line < line_starts_.size(); ++line) {
+    uint32_t begin = line_starts_[line];
+    uint32_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] : size;
+    line_counts_.push_back({begin, starts, quads});
+    for (uint32_t i = begin; i < end;) {
+      while (checkpoints_.size() * kStride <= i) checkpoints_.push_back({i, starts, quads});
+      uint32_t len = sequenceLength(static_cast<unsigned char>(text[i]));
+      ++starts;
+      if (len == 4 && i + 4 <= end) ++quads;  // else cut short: 1 UTF-16 unit
+      i += len;
+    }
+  }
+  while (checkpoints_.size() * kStride <= size) checkpoints_.push_back({size, starts, quads});
 }
 
-Position LineIndex::position(uint32_t offset, ColumnUnit unit) const {
-  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
-  uint32_t start = line_starts_[line - 1];
-  if (line == 1) start = std::min(bom_, offset);
-  uint32_t column = 1;
-  for (uint32_t i = start; i < offset;) {
+uint32_t LineIndex::scanColumns(uint32_t from, uint32_t offset, ColumnUnit unit) const {
+  uint32_t column = 0;
+  for (uint32_t i = from; i < offset;) {
     uint32_t len = sequenceLength(static_cast<unsigned char>(text_[i]));
     if (i + len > offset) len = offset - i;
     if (unit == ColumnUnit::kByte) {
@@ -44,7 +57,31 @@ Position LineIndex::position(uint32_t offset, ColumnUnit unit) const {
     }
     i += len;
   }
-  return {line, column, offset};
+  return column;
+}
+
+Position LineIndex::position(uint32_t offset, ColumnUnit unit) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
+  uint32_t start = line_starts_[line - 1];
+  if (line == 1) start = std::min(bom_, offset);
+  if (unit == ColumnUnit::kByte) return {line, offset - start + 1, offset};
+  // Every sequence before a checkpoint on this line ends at or before it, so
+  // the counts between `start` and the checkpoint are differences of the
+  // recorded ones; only the rest of the way is stepped through.
+  size_t k = offset / kStride;
+  if (k > 0 && checkpoints_[k].offset > offset) --k;
+  const Checkpoint& cp = checkpoints_[k];
+  if (cp.offset < start || cp.offset > offset) {
+    return {line, 1 + scanColumns(start, offset, unit), offset};
+  }
+  const Checkpoint& at_line = line_counts_[line - 1];
+  uint32_t starts = cp.starts - at_line.starts;
+  uint32_t quads = cp.quads - at_line.quads;
+  if (start > at_line.offset) --starts;  // the BOM, a 3-byte sequence before `start`
+  uint32_t column = 1 + starts + (unit == ColumnUnit::kUtf16 ? quads : 0);
+  return {line, column + scanColumns(cp.offset, offset, unit), offset};
 }
 
 uint32_t LineIndex::offsetOf(uint32_t line, uint32_t column, ColumnUnit unit) const {

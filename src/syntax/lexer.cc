@@ -10,6 +10,10 @@
 #include "syntax/token.h"
 
 namespace tfguard::syntax {
+std::vector<Token>& tokenSpare() {
+  thread_local std::vector<Token> spare;
+  return spare;
+}
 namespace {
 
 enum class Mode : uint8_t { kMain, kString, kHeredoc, kBare };
@@ -26,6 +30,8 @@ class Lexer {
   Lexer(std::string_view src, LexMode mode) : src_(src) {
     if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     modes_.push_back(mode == LexMode::kTemplate ? Mode::kBare : Mode::kMain);
+    tokens_ = std::move(tokenSpare());
+    tokens_.clear();
     tokens_.reserve(src.size() / 4 + 16);
   }
 
@@ -46,10 +52,10 @@ class Lexer {
   char at(size_t i) const { return i < src_.size() ? src_[i] : '\0'; }
   bool has(size_t i) const { return i < src_.size(); }
 
-  void emit(TokenType type, size_t begin, size_t end) {
+  [[gnu::always_inline]] void emit(TokenType type, size_t begin, size_t end) {
     tokens_.push_back({type, {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}});
   }
-  void emitAndAdvance(TokenType type, size_t len) {
+  [[gnu::always_inline]] void emitAndAdvance(TokenType type, size_t len) {
     emit(type, pos_, pos_ + len);
     pos_ += len;
   }
@@ -80,7 +86,9 @@ class Lexer {
     switch (c) {
       case ' ':
       case '\t':
-        ++pos_;
+        // Indentation comes in runs: skip it here rather than one call per byte.
+        do ++pos_;
+        while (pos_ < src_.size() && (src_[pos_] == ' ' || src_[pos_] == '\t'));
         return;
       case '\n':
         emitAndAdvance(TokenType::kNewline, 1);
@@ -172,6 +180,7 @@ class Lexer {
         break;
     }
     if (isDigit(c)) return scanNumber();
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') return scanIdent(1);
     char32_t cp = 0;
     int len = utf8::decode(src_, pos_, &cp);
     if (len > 0 && utf8::isIdentStart(cp)) return scanIdent(len);
@@ -225,6 +234,14 @@ class Lexer {
   void scanIdent(int first_len) {
     size_t i = pos_ + first_len;
     while (i < src_.size()) {
+      unsigned char a = static_cast<unsigned char>(src_[i]);
+      if (a < 0x80) {
+        if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9') || a == '_' || a == '-') {
+          ++i;
+          continue;
+        }
+        break;
+      }
       char32_t cp = 0;
       int len = utf8::decode(src_, i, &cp);
       if (len == 0 || !utf8::isIdentContinue(cp)) break;
@@ -287,6 +304,10 @@ class Lexer {
     while (i < src_.size()) {
       char d = src_[i];
       if (d == '"' || d == '\n' || d == '\r' || d == '$' || d == '%') break;
+      if (static_cast<unsigned char>(d) < 0x80 && d != '\\') {
+        ++i;
+        continue;
+      }
       if (d == '\\') {
         if (i + 1 >= src_.size() || src_[i + 1] == '\n' || src_[i + 1] == '\r') break;
         int len = utf8::sequenceLength(src_, i + 1);
@@ -309,6 +330,10 @@ class Lexer {
     while (i < src_.size()) {
       char d = src_[i];
       if (d == '\n' || d == '\r' || d == '$' || d == '%') break;
+      if (static_cast<unsigned char>(d) < 0x80) {
+        ++i;
+        continue;
+      }
       int len = utf8::sequenceLength(src_, i);
       if (len == 0) break;
       i += len;

@@ -26,9 +26,13 @@ Parser::Parser(ParsedFile& file, std::string_view text, uint32_t base, std::vect
       tokens_(std::move(tokens)),
       limits_(limits) {}
 
+Parser::~Parser() {
+  if (tokens_.capacity() > tokenSpare().capacity()) tokenSpare() = std::move(tokens_);
+}
+
 // ------------------------------------------------------------------ peeker
 
-const Token& Parser::peek() {
+const Token& Parser::peekSlow() {
   bool newlines = include_newlines_.back();
   for (size_t i = next_; i < tokens_.size(); ++i) {
     const Token& tok = tokens_[i];
@@ -46,7 +50,7 @@ const Token& Parser::peek() {
   return tokens_.back();
 }
 
-Token Parser::read() {
+Token Parser::readSlow() {
   bool newlines = include_newlines_.back();
   for (size_t i = next_; i < tokens_.size(); ++i) {
     const Token& tok = tokens_[i];
@@ -236,6 +240,13 @@ void Parser::recoverAfterBodyItem() {
         break;
       case TokenType::kCBrace: case TokenType::kCBrack: case TokenType::kCParen:
       case TokenType::kCQuote: case TokenType::kCHeredoc: {
+        if (tok.type == TokenType::kCBrace && open.empty()) {
+          // Unlike hclsyntax, leave a brace that closes the enclosing block
+          // (`c = 1 2 }`) for the block: skipping it would pull the items
+          // after the block into it.
+          next_ = next_ - 1;
+          return;
+        }
         TokenType opener = oppositeBracket(tok.type);
         while (!open.empty() && open.back() != opener) open.pop_back();
         if (!open.empty()) open.pop_back();
@@ -345,15 +356,11 @@ Body* Parser::parseBody(TokenType end) {
       if (bad.type == TokenType::kOQuote) {
         error("Invalid argument name", "Argument names must not be quoted.", range(bad));
       } else if (bad.type == TokenType::kEOF) {
-        if (end == TokenType::kCBrace) {
-          error("Unclosed configuration block",
-                "There is no closing brace for this block before the end of the file. This may "
-                "be caused by incorrect brace nesting elsewhere in this file.",
-                start_range);
-        } else {
-          error("Unclosed configuration body",
-                "Found end of file before the end of this configuration body.", start_range);
-        }
+        // Only a block body gets here: the file body ends at EOF.
+        error("Unclosed configuration block",
+              "There is no closing brace for this block before the end of the file. This may "
+              "be caused by incorrect brace nesting elsewhere in this file.",
+              start_range);
       } else {
         error("Argument or block definition required",
               "An argument or block definition is required here.", range(bad));
@@ -361,14 +368,9 @@ Body* Parser::parseBody(TokenType end) {
     }
     end_range = prevRange();
     if (bad.type == TokenType::kEOF) break;
-    if (end == TokenType::kCBrace && bad.type == TokenType::kCBrace) {
-      // hclsyntax would skip to the end of the body here; a stray closing brace
-      // most likely closes this block.
-      end_range = range(bad);
-      break;
-    }
-    // hclsyntax skips the rest of the body; we skip only this line.
-    if (bad.type != TokenType::kNewline) {
+    // hclsyntax skips the rest of the body; we skip only this line. A stray
+    // `}` (here only at the top level) is consumed already.
+    if (bad.type != TokenType::kNewline && bad.type != TokenType::kCBrace) {
       next_ = next_ - 1;
       recoverAfterBodyItem();
     }
@@ -726,14 +728,15 @@ constexpr int kOperatorLevels = 6;
 
 }  // namespace
 
+// Equivalent to hclsyntax's one-call-per-level recursion (level L parses
+// level L+1 operands joined by level-L operators), unrolled: the operand is
+// parsed once and the operator after it is looked up once, instead of six
+// nested calls that each peek at the same token.
 Expr* Parser::parseBinaryOps(int level) {
   if (level == kOperatorLevels) return parseWithTraversals();
   size_t before = errorCount();
-  Expr* lhs = parseBinaryOps(level + 1);
+  Expr* lhs = parseWithTraversals();
   if (recovery_ && failedSince(before)) return lhs;
-  Expr* rhs = nullptr;
-  bool have_op = false;
-  BinaryOp op{};
   auto combine = [&](Expr* l, BinaryOp o, Expr* r) {
     auto* b = arena_.make<BinaryExpr>();
     b->kind = ExprKind::kBinary;
@@ -743,21 +746,38 @@ Expr* Parser::parseBinaryOps(int level) {
     b->rhs = r;
     return b;
   };
-  for (;;) {
-    BinaryOp next_op{};
-    if (operatorLevel(peek().type, &next_op) != level) break;
+  BinaryOp next_op{};
+  int next_level = operatorLevel(peek().type, &next_op);
+  for (int l = kOperatorLevels - 1; l >= level; --l) {
+    if (next_level != l) continue;
+    // The loop of level l, with lhs the result of level l+1.
+    int held = 0;
+    Expr* rhs = nullptr;
+    bool have_op = false;
+    BinaryOp op{};
+    bool failed = false;
+    for (;;) {
+      if (next_level != l) break;
+      if (!enterNesting(nextRange())) break;
+      ++held;
+      if (have_op) lhs = combine(lhs, op, rhs);
+      op = next_op;
+      have_op = true;
+      read();
+      size_t before_rhs = errorCount();
+      rhs = parseBinaryOps(l + 1);
+      if (recovery_ && failedSince(before_rhs)) {
+        failed = true;
+        break;
+      }
+      next_level = operatorLevel(peek().type, &next_op);
+    }
+    depth_ -= held;
+    if (failed) return lhs;  // and every outer level returns it too
     if (have_op) lhs = combine(lhs, op, rhs);
-    op = next_op;
-    have_op = true;
-    read();
-    before = errorCount();
-    rhs = parseBinaryOps(level + 1);
-    if (recovery_ && failedSince(before)) return lhs;
   }
-  if (!have_op) return lhs;
-  return combine(lhs, op, rhs);
+  return lhs;
 }
-
 Expr* Parser::parseWithTraversals() { return parseTraversals(parseTerm()); }
 
 namespace {
@@ -804,6 +824,8 @@ class TraversalBuilder {
     current_ = e;
   }
   Expr* current() const { return current_; }
+  /// Whether the next step starts a new RelativeTraversalExpr around the current one.
+  bool wraps() const { return building_ != current_; }
 
  private:
   Arena& arena_;
@@ -823,10 +845,22 @@ TraversalStep indexStep(LiteralValue key, ByteRange r, bool legacy_dot) {
 
 Expr* Parser::parseTraversals(Expr* from) {
   TraversalBuilder ret(arena_, from);
+  // Every node that wraps the expression built so far (index, splat, a new
+  // relative traversal) nests the tree one level deeper: it counts against
+  // the nesting limit until the traversal ends, so that a[x][x][x]... or
+  // a[*][*][*]... can neither overflow this recursion nor build a tree too
+  // deep for recursive consumers of the AST.
+  int held = 0;
+  auto deeper = [&](ByteRange where) {
+    if (!enterNesting(where)) return false;
+    ++held;
+    return true;
+  };
   for (;;) {
     const Token& next = peek();
     if (next.type == TokenType::kDot) {
       Token dot = read();
+      if ((ret.wraps() || peek().type == TokenType::kStar) && !deeper(range(dot))) break;
       const Token& attr_tok = peek();
       if (attr_tok.type == TokenType::kIdent) {
         Token t = read();
@@ -927,6 +961,7 @@ Expr* Parser::parseTraversals(Expr* from) {
       Token open = read();
       if (peek().type == TokenType::kStar) {
         // Full splat [*]: consumes every following traversal step.
+        if (!deeper(range(open))) break;
         read();
         Token close = read();
         if (close.type != TokenType::kCBrack && !recovery_) {
@@ -968,6 +1003,9 @@ Expr* Parser::parseTraversals(Expr* from) {
       }
       popNewlines();
       ByteRange r = rangeBetween(range(open), range(close));
+      bool step = key->kind == ExprKind::kLiteral ||
+                  (key->kind == ExprKind::kTemplate && key_is_string_literal_);
+      if ((!step || ret.wraps()) && !deeper(r)) break;
       if (key->kind == ExprKind::kLiteral) {
         ret.addStep(indexStep(static_cast<LiteralExpr*>(key)->value, r, false));
       } else if (key->kind == ExprKind::kTemplate && key_is_string_literal_) {
@@ -988,6 +1026,7 @@ Expr* Parser::parseTraversals(Expr* from) {
     }
     break;
   }
+  depth_ -= held;
   return ret.finish();
 }
 
@@ -1034,17 +1073,22 @@ Expr* Parser::parseTerm() {
         return inner;
       }
       const Token& close = peek();
+      ByteRange cparen_range;
       if (close.type != TokenType::kCParen) {
         error("Unbalanced parentheses",
               "Expected a closing parenthesis to terminate the expression.", range(close),
               rangeBetween(range(start), range(close)));
         recovery_ = true;
+        // hclsyntax consumes the token anyway; leaving it lets a `}` still
+        // close its block.
+        cparen_range = prevRange();
+      } else {
+        cparen_range = range(read());
       }
-      Token cparen = read();
       popNewlines();
       auto* p = arena_.make<ParensExpr>();
       p->kind = ExprKind::kParens;
-      p->range = rangeBetween(range(oparen), range(cparen));
+      p->range = rangeBetween(range(oparen), cparen_range);
       p->inner = inner;
       return p;
     }
@@ -1056,6 +1100,9 @@ Expr* Parser::parseTerm() {
       ByteRange name_range = range(tok);
       if (peek().type == TokenType::kDoubleColon) {
         // Provider-defined function (Terraform >= 1.8): provider::ns::fn(...).
+        // The name is its parts joined by "::" (spaces and comments around
+        // the "::" are not part of it, as in HCL >= 2.20).
+        std::string joined(name);
         while (peek().type == TokenType::kDoubleColon) {
           Token colons = read();
           if (peek().type != TokenType::kIdent) {
@@ -1068,8 +1115,10 @@ Expr* Parser::parseTerm() {
           }
           Token part = read();
           name_range = rangeBetween(name_range, range(part));
+          joined += "::";
+          joined += text(part);
         }
-        name = text(name_range);
+        name = arena_.copy(joined);
         if (peek().type != TokenType::kOParen) {
           error("Missing function call",
                 "A namespaced name like this can only be used as a function call, followed by "

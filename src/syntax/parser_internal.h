@@ -4,6 +4,7 @@
 // parser decision for decision, so that trees and first errors agree; it
 // recovers further than hclsyntax (at the next body item) so users see every
 // broken item, not just the first.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,9 @@
 #include "syntax/parser.h"
 #include "syntax/token.h"
 
+namespace tfguard::syntax {
+std::vector<Token>& tokenSpare();
+}
 namespace tfguard::syntax::detail {
 
 class Parser {
@@ -18,6 +22,7 @@ class Parser {
   Parser(ParsedFile& file, std::string_view text, uint32_t base, std::vector<Token> tokens,
          ParseLimits limits);
 
+  ~Parser();
   Body* parseFileBody();
   Expr* parseBareTemplate();
   /// Adds the lexical errors hclsyntax reports before parsing (checkInvalidTokens).
@@ -27,8 +32,27 @@ class Parser {
  private:
 
   // ---- peeker (hclsyntax peeker.go): comments and, where not significant, newlines are skipped
-  const Token& peek();
-  Token read();
+  // Fast path inline: the next token is usually significant as it stands.
+  const Token& peek() {
+    if (next_ < tokens_.size()) {
+      const Token& t = tokens_[next_];
+      if (t.type != TokenType::kComment && (t.type != TokenType::kNewline || include_newlines_.back()))
+        return t;
+    }
+    return peekSlow();
+  }
+  const Token& peekSlow();
+  Token read() {
+    if (next_ < tokens_.size()) {
+      const Token& t = tokens_[next_];
+      if (t.type != TokenType::kComment && (t.type != TokenType::kNewline || include_newlines_.back())) {
+        ++next_;
+        return t;
+      }
+    }
+    return readSlow();
+  }
+  Token readSlow();
   ByteRange nextRange() { return range(peek()); }
   ByteRange prevRange();
   void pushNewlines(bool include) { include_newlines_.push_back(include); }
@@ -88,7 +112,7 @@ class Parser {
   uint32_t base_;
   std::vector<Token> tokens_;
   size_t next_ = 0;
-  std::vector<bool> include_newlines_{true};
+  std::vector<uint8_t> include_newlines_{1};
   bool recovery_ = false;
   size_t error_count_ = 0;
   int depth_ = 0;

@@ -105,17 +105,21 @@ void flushHeredoc(std::vector<TemplateToken>& tokens) {
 class TemplateTreeBuilder {
  public:
   TemplateTreeBuilder(Arena& arena, std::vector<TemplateToken>& tokens, Diagnostics& diags,
-                      size_t& error_count, std::function<std::string(ByteRange)> describe)
+                      size_t& error_count, std::function<std::string(ByteRange)> describe,
+                      std::function<bool(ByteRange)> enter_nesting,
+                      std::function<void()> leave_nesting)
       : arena_(arena),
         tokens_(tokens),
         diags_(diags),
         error_count_(error_count),
-        describe_(std::move(describe)) {}
+        describe_(std::move(describe)),
+        enter_nesting_(std::move(enter_nesting)),
+        leave_nesting_(std::move(leave_nesting)) {}
 
-  std::vector<TemplatePart> parseRoot() {
+  std::span<TemplatePart> parseRoot() {
     std::vector<TemplatePart> parts;
     while (peek().kind != TemplateTokenKind::kEnd) parseExpr(parts);
-    return parts;
+    return finish(parts);
   }
 
  private:
@@ -148,25 +152,50 @@ class TemplateTreeBuilder {
     return lit;
   }
 
+  // A literal part points at its token's text until finish() merges
+  // adjacent literals and copies the result into the arena: merging one by
+  // one, as this did, copied the text so far again for each further literal
+  // (each line of a heredoc is one), quadratic in time and arena memory.
   void addLiteral(std::vector<TemplatePart>& parts, TemplateToken& tok) {
     if (tok.value.empty()) return;
     // Terraform's string values are NFC (cty normalises every string).
     if (!utf8::isNfc(tok.value)) tok.value = utf8::toNfc(tok.value);
-    if (!parts.empty() && !parts.back().interp && parts.back().expr->kind == ExprKind::kLiteral) {
-      auto* prev = static_cast<LiteralExpr*>(parts.back().expr);
-      if (prev->value.type == LiteralType::kString) {
-        std::string merged(prev->value.text);
-        merged += tok.value;
-        prev->value.text = arena_.copy(merged);
-        prev->range = rangeBetween(prev->range, tok.range);
-        return;
-      }
-    }
     auto* lit = arena_.make<LiteralExpr>();
     lit->kind = ExprKind::kLiteral;
     lit->range = tok.range;
-    lit->value = {LiteralType::kString, false, arena_.copy(tok.value)};
+    lit->value = {LiteralType::kString, false, tok.value};
     parts.push_back({lit, false});
+  }
+
+  static bool isLiteralPart(const TemplatePart& p) {
+    return !p.interp && p.expr->kind == ExprKind::kLiteral &&
+           static_cast<const LiteralExpr*>(p.expr)->value.type == LiteralType::kString;
+  }
+
+  /// Merges each run of adjacent literal parts into its first one, with the
+  /// text copied into the arena, and returns the parts in the arena.
+  std::span<TemplatePart> finish(std::vector<TemplatePart>& parts) {
+    size_t out = 0;
+    std::string merged;
+    for (size_t i = 0; i < parts.size();) {
+      if (!isLiteralPart(parts[i])) {
+        parts[out++] = parts[i++];
+        continue;
+      }
+      auto* first = static_cast<LiteralExpr*>(parts[i].expr);
+      merged.assign(first->value.text);
+      size_t j = i + 1;
+      for (; j < parts.size() && isLiteralPart(parts[j]); ++j) {
+        const auto* lit = static_cast<const LiteralExpr*>(parts[j].expr);
+        merged += lit->value.text;
+        first->range = rangeBetween(first->range, lit->range);
+      }
+      first->value.text = arena_.copy(merged);
+      parts[out++] = parts[i];
+      i = j;
+    }
+    parts.resize(out);
+    return arena_.copy(parts);
   }
 
   void parseExpr(std::vector<TemplatePart>& parts) {
@@ -181,11 +210,21 @@ class TemplateTreeBuilder {
         parts.push_back({tok.expr, true});
         return;
       case TemplateTokenKind::kIf:
-        parts.push_back({parseIf(), false});
+      case TemplateTokenKind::kFor: {
+        // Nested directives recurse here and nest the tree: they count
+        // against the parser's nesting limit. Past it, the rest of the
+        // template is dropped (the limit has been reported).
+        if (!enter_nesting_(tok.range)) {
+          pos_ = tokens_.size() - 1;  // the kEnd token
+          aborted_ = true;
+          parts.push_back({placeholder(tok.range), false});
+          return;
+        }
+        Expr* e = tok.kind == TemplateTokenKind::kIf ? parseIf() : parseFor();
+        leave_nesting_();
+        parts.push_back({e, false});
         return;
-      case TemplateTokenKind::kFor:
-        parts.push_back({parseFor(), false});
-        return;
+      }
       case TemplateTokenKind::kEnd:
         read();
         error("Unexpected end of template", "The control directives within this template are unbalanced.",
@@ -210,6 +249,7 @@ class TemplateTreeBuilder {
     for (;;) {
       TemplateToken& next = peek();
       if (next.kind == TemplateTokenKind::kEnd) {
+        if (aborted_) return placeholder(next.range);
         error("Unexpected end of template",
               fmt::format("The if directive at {} is missing its corresponding endif directive.",
                           describe_(open.range)),
@@ -246,8 +286,8 @@ class TemplateTreeBuilder {
     e->kind = ExprKind::kTemplateIf;
     e->range = rangeBetween(open.range, endif_range);
     e->cond = open.expr;
-    e->then_parts = arena_.copy(then_parts);
-    e->else_parts = arena_.copy(else_parts);
+    e->then_parts = finish(then_parts);
+    e->else_parts = finish(else_parts);
     return e;
   }
 
@@ -258,6 +298,7 @@ class TemplateTreeBuilder {
     for (;;) {
       TemplateToken& next = peek();
       if (next.kind == TemplateTokenKind::kEnd) {
+        if (aborted_) return placeholder(next.range);
         error("Unexpected end of template",
               fmt::format("The for directive at {} is missing its corresponding endfor directive.",
                           describe_(open.range)),
@@ -290,7 +331,7 @@ class TemplateTreeBuilder {
     e->key_var = open.key_var;
     e->val_var = open.val_var;
     e->coll = open.expr;
-    e->body = arena_.copy(body);
+    e->body = finish(body);
     return e;
   }
 
@@ -299,7 +340,10 @@ class TemplateTreeBuilder {
   Diagnostics& diags_;
   size_t& error_count_;
   std::function<std::string(ByteRange)> describe_;
+  std::function<bool(ByteRange)> enter_nesting_;
+  std::function<void()> leave_nesting_;
   size_t pos_ = 0;
+  bool aborted_ = false;  // the nesting limit was hit: the rest was skipped
 };
 
 }  // namespace
@@ -587,8 +631,10 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
     auto pos = file_.source->lines().position(r.begin);
     return fmt::format("{}:{},{}", file_.source->path(), pos.line, pos.column);
   };
-  TemplateTreeBuilder builder(arena_, tokens, file_.diagnostics, error_count_, describe);
-  std::vector<TemplatePart> parts = builder.parseRoot();
+  TemplateTreeBuilder builder(
+      arena_, tokens, file_.diagnostics, error_count_, describe,
+      [this](ByteRange r) { return enterNesting(r); }, [this] { leaveNesting(); });
+  std::span<TemplatePart> parts = builder.parseRoot();
 
   ByteRange whole = end == TokenType::kEOF ? rangeBetween(start_range, end_range)
                                            : rangeBetween(open, prevRange());
@@ -603,7 +649,7 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
   auto* t = arena_.make<TemplateExpr>();
   t->kind = ExprKind::kTemplate;
   t->range = whole;
-  t->parts = arena_.copy(parts);
+  t->parts = parts;
   t->heredoc = heredoc;
   return t;
 }

@@ -81,8 +81,20 @@ class Lexer {
     return at(pos + 3) == '~' ? 4 : 3;
   }
 
+  // Lexes tokens while the lexer stays in main mode (a token that opens a
+  // string or heredoc, or closes a template sequence, changes the mode
+  // stack): one call for a run of tokens instead of one per token.
   void scanMain() {
+    const size_t depth = modes_.size();
+    do {
+      scanMainToken();
+    } while (pos_ < src_.size() && modes_.size() == depth);
+  }
+
+  [[gnu::always_inline]] void scanMainToken() {
     char c = src_[pos_];
+    // Identifiers are the most common token: test them before the switch.
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') return scanIdent(1);
     switch (c) {
       case ' ':
       case '\t':

@@ -17,6 +17,17 @@ namespace detail {
 
 bool keywordIs(std::string_view text, std::string_view keyword) { return text == keyword; }
 
+// Tree-depth cap of whole expressions (see exprTreeTooDeep below); also
+// used by parseBareTemplate in parser_template.cc.
+constexpr size_t kTreeDepthPerNesting = 5;
+bool exprTreeTooDeep(const Expr* root, size_t arena_bytes, int max_nesting);
+std::string treeTooDeepDetail(int max_nesting) {
+  return fmt::format(
+      "This expression is nested more than {} levels deep (counting operators and index "
+      "steps); tfguard does not parse it, to stay within bounded memory.",
+      kTreeDepthPerNesting * static_cast<size_t>(std::max(max_nesting, 1)));
+}
+
 Parser::Parser(ParsedFile& file, std::string_view text, uint32_t base, std::vector<Token> tokens,
                ParseLimits limits)
     : file_(file),
@@ -405,7 +416,13 @@ Attribute* Parser::finishAttribute(const Token& ident, bool single_line) {
   Token eq = read();
   size_t before = errorCount();
   ByteRange end_range;
+  size_t arena_before = arena_.bytesAllocated();
   Expr* expr = parseExpression();
+  if (exprTreeTooDeep(expr, arena_.bytesAllocated() - arena_before, limits_.max_nesting)) {
+    if (!depth_reported_) error("Nesting too deep", treeTooDeepDetail(limits_.max_nesting), expr->range);
+    depth_reported_ = true;
+    expr = placeholder(expr->range);
+  }
   if (recovery_ && failedSince(before)) {
     end_range = prevRange();
     recoverAfterBodyItem();
@@ -653,6 +670,96 @@ std::string_view Parser::parseQuotedStringLiteral(ByteRange* out_range) {
 }
 
 // ------------------------------------------------------------- expressions
+
+// The nesting limit bounds the parser's recursion, but not quite the depth
+// of the trees it builds: an operand is parsed (and its nesting released)
+// before the operators or index steps that will sit on top of it are seen,
+// so (((a[x][x]...)[x][x]...)[x][x]...) stacks chain upon chain. Whole
+// attribute values and templates are therefore also checked against
+// kTreeDepthPerNesting * max_nesting, so that recursive consumers of the AST
+// (the JSON dumper, the evaluator) stay within their stack. Only expressions
+// with that many nodes can be that deep: smaller ones are not walked.
+bool exprTreeTooDeep(const Expr* root, size_t arena_bytes, int max_nesting) {
+  const size_t max_depth = kTreeDepthPerNesting * static_cast<size_t>(std::max(max_nesting, 1));
+  if (root == nullptr || arena_bytes / sizeof(Expr) <= max_depth) return false;
+  std::vector<std::pair<const Expr*, size_t>> stack{{root, 1}};
+  auto push = [&](const Expr* e, size_t depth) {
+    if (e != nullptr) stack.push_back({e, depth});
+  };
+  while (!stack.empty()) {
+    auto [e, depth] = stack.back();
+    stack.pop_back();
+    if (depth > max_depth) return true;
+    size_t d = depth + 1;
+    auto parts = [&](std::span<const TemplatePart> ps) {
+      for (const TemplatePart& p : ps) push(p.expr, d);
+    };
+    switch (e->kind) {
+      case ExprKind::kLiteral:
+      case ExprKind::kScopeTraversal:
+      case ExprKind::kSplatItem: break;
+      case ExprKind::kTemplate: parts(as<TemplateExpr>(*e).parts); break;
+      case ExprKind::kTemplateWrap: push(as<TemplateWrapExpr>(*e).wrapped, d); break;
+      case ExprKind::kTemplateIf: {
+        const auto& t = as<TemplateIfExpr>(*e);
+        push(t.cond, d);
+        parts(t.then_parts);
+        parts(t.else_parts);
+        break;
+      }
+      case ExprKind::kTemplateFor: {
+        const auto& t = as<TemplateForExpr>(*e);
+        push(t.coll, d);
+        parts(t.body);
+        break;
+      }
+      case ExprKind::kRelativeTraversal: push(as<RelativeTraversalExpr>(*e).source, d); break;
+      case ExprKind::kIndex:
+        push(as<IndexExpr>(*e).collection, d);
+        push(as<IndexExpr>(*e).key, d);
+        break;
+      case ExprKind::kCall:
+        for (const Expr* a : as<CallExpr>(*e).args) push(a, d);
+        break;
+      case ExprKind::kBinary:
+        push(as<BinaryExpr>(*e).lhs, d);
+        push(as<BinaryExpr>(*e).rhs, d);
+        break;
+      case ExprKind::kUnary: push(as<UnaryExpr>(*e).operand, d); break;
+      case ExprKind::kConditional: {
+        const auto& t = as<ConditionalExpr>(*e);
+        push(t.cond, d);
+        push(t.if_true, d);
+        push(t.if_false, d);
+        break;
+      }
+      case ExprKind::kParens: push(as<ParensExpr>(*e).inner, d); break;
+      case ExprKind::kTuple:
+        for (const Expr* item : as<TupleExpr>(*e).items) push(item, d);
+        break;
+      case ExprKind::kObject:
+        for (const ObjectItem& item : as<ObjectExpr>(*e).items) {
+          push(item.key, d);
+          push(item.value, d);
+        }
+        break;
+      case ExprKind::kObjectKey: push(as<ObjectKeyExpr>(*e).wrapped, d); break;
+      case ExprKind::kFor: {
+        const auto& t = as<ForExpr>(*e);
+        push(t.coll, d);
+        push(t.key, d);
+        push(t.value, d);
+        push(t.cond, d);
+        break;
+      }
+      case ExprKind::kSplat:
+        push(as<SplatExpr>(*e).source, d);
+        push(as<SplatExpr>(*e).each, d);
+        break;
+    }
+  }
+  return false;
+}
 
 Expr* Parser::placeholder(ByteRange r) {
   auto* lit = arena_.make<LiteralExpr>();

@@ -104,7 +104,7 @@ class Parser {
   Expr* parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange open, bool heredoc,
                           bool* is_string_literal);
   /// hclsyntax ParseStringLiteralToken: decodes escapes, reporting bad ones.
-  std::string decodeStringLiteral(const Token& tok, bool quoted);
+  std::string_view decodeStringLiteral(const Token& tok, bool quoted);
 
   ParsedFile& file_;
   Arena& arena_;

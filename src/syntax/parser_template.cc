@@ -20,7 +20,7 @@ enum class TemplateTokenKind : uint8_t { kLiteral, kInterp, kIf, kFor, kElse, kE
 struct TemplateToken {
   TemplateTokenKind kind;
   ByteRange range;
-  std::string value;  // kLiteral: decoded text
+  std::string_view value;  // kLiteral: decoded text (in the source or the arena)
   Expr* expr = nullptr;  // kInterp, kIf (condition), kFor (collection)
   std::string_view key_var;
   std::string_view val_var;
@@ -62,7 +62,7 @@ bool isHex(char c) {
 // flushHeredocTemplateParts: remove the smallest indentation of the lines'
 // first literal tokens from all of them. A line that starts with something
 // other than a literal counts as unindented, which disables flushing.
-void flushHeredoc(std::vector<TemplateToken>& tokens) {
+void flushHeredoc(std::span<TemplateToken> tokens) {
   constexpr size_t kMax = std::numeric_limits<size_t>::max();
   size_t min_spaces = kMax;
   bool newline = true;
@@ -95,7 +95,7 @@ void flushHeredoc(std::vector<TemplateToken>& tokens) {
       int len = utf8::decode(tok->value, bytes, &cp);
       bytes += len > 0 ? len : 1;
     }
-    tok->value.erase(0, bytes);
+    tok->value.remove_prefix(bytes);
     tok->range.begin += static_cast<uint32_t>(bytes);
   }
 }
@@ -104,7 +104,7 @@ void flushHeredoc(std::vector<TemplateToken>& tokens) {
 // merging adjacent literals and dropping empty ones.
 class TemplateTreeBuilder {
  public:
-  TemplateTreeBuilder(Arena& arena, std::vector<TemplateToken>& tokens, Diagnostics& diags,
+  TemplateTreeBuilder(Arena& arena, std::span<TemplateToken> tokens, Diagnostics& diags,
                       size_t& error_count, std::function<std::string(ByteRange)> describe,
                       std::function<bool(ByteRange)> enter_nesting,
                       std::function<void()> leave_nesting)
@@ -159,7 +159,7 @@ class TemplateTreeBuilder {
   void addLiteral(std::vector<TemplatePart>& parts, TemplateToken& tok) {
     if (tok.value.empty()) return;
     // Terraform's string values are NFC (cty normalises every string).
-    if (!utf8::isNfc(tok.value)) tok.value = utf8::toNfc(tok.value);
+    if (!utf8::isNfc(tok.value)) tok.value = arena_.copy(utf8::toNfc(tok.value));
     auto* lit = arena_.make<LiteralExpr>();
     lit->kind = ExprKind::kLiteral;
     lit->range = tok.range;
@@ -172,8 +172,8 @@ class TemplateTreeBuilder {
            static_cast<const LiteralExpr*>(p.expr)->value.type == LiteralType::kString;
   }
 
-  /// Merges each run of adjacent literal parts into its first one, with the
-  /// text copied into the arena, and returns the parts in the arena.
+  /// Merges each run of adjacent literal parts into its first one (the
+  /// merged text copied into the arena) and returns the parts in the arena.
   std::span<TemplatePart> finish(std::vector<TemplatePart>& parts) {
     size_t out = 0;
     std::string merged;
@@ -183,14 +183,16 @@ class TemplateTreeBuilder {
         continue;
       }
       auto* first = static_cast<LiteralExpr*>(parts[i].expr);
-      merged.assign(first->value.text);
       size_t j = i + 1;
-      for (; j < parts.size() && isLiteralPart(parts[j]); ++j) {
-        const auto* lit = static_cast<const LiteralExpr*>(parts[j].expr);
-        merged += lit->value.text;
-        first->range = rangeBetween(first->range, lit->range);
-      }
-      first->value.text = arena_.copy(merged);
+      if (j < parts.size() && isLiteralPart(parts[j])) {
+        merged.assign(first->value.text);
+        for (; j < parts.size() && isLiteralPart(parts[j]); ++j) {
+          const auto* lit = static_cast<const LiteralExpr*>(parts[j].expr);
+          merged += lit->value.text;
+          first->range = rangeBetween(first->range, lit->range);
+        }
+        first->value.text = arena_.copy(merged);
+      }  // a lone literal's text already lives in the source or the arena
       parts[out++] = parts[i];
       i = j;
     }
@@ -336,7 +338,7 @@ class TemplateTreeBuilder {
   }
 
   Arena& arena_;
-  std::vector<TemplateToken>& tokens_;
+  std::span<TemplateToken> tokens_;
   Diagnostics& diags_;
   size_t& error_count_;
   std::function<std::string(ByteRange)> describe_;
@@ -348,8 +350,16 @@ class TemplateTreeBuilder {
 
 }  // namespace
 
-std::string Parser::decodeStringLiteral(const Token& tok, bool quoted) {
+std::string_view Parser::decodeStringLiteral(const Token& tok, bool quoted) {
   std::string_view s = text(tok);
+  // Most literals have nothing to decode: then the value is the source text.
+  bool plain = true;
+  for (size_t k = 0; k < s.size() && plain; ++k) {
+    char c = s[k];
+    if ((quoted && c == '\\') || ((c == '$' || c == '%') && k + 1 < s.size() && s[k + 1] == c))
+      plain = false;
+  }
+  if (plain) return s;
   uint32_t base = range(tok).begin;
   std::string out;
   out.reserve(s.size());
@@ -419,7 +429,7 @@ std::string Parser::decodeStringLiteral(const Token& tok, bool quoted) {
     out.push_back(c);
     ++i;
   }
-  return out;
+  return arena_.copy(out);
 }
 
 Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange open, bool heredoc,
@@ -433,16 +443,23 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
     lit->value.type = LiteralType::kUnknown;
     return lit;
   }
-  std::vector<TemplateToken> tokens;
+  // Template tokens live on a per-thread stack (templates nest through
+  // interpolations) instead of a vector per template.
+  static thread_local std::vector<TemplateToken> scratch;
+  const size_t base = scratch.size();
+  struct PopOnExit {
+    size_t base;
+    ~PopOnExit() { scratch.resize(base); }
+  } pop_on_exit{base};
+  auto count = [&] { return scratch.size() - base; };
   ByteRange start_range = nextRange();
   ByteRange end_range;
   bool ltrim_next = false;
   bool next_can_trim_prev = false;
   auto trimPrevious = [&](const Token& opener, bool can_trim_prev) {
-    if (can_trim_prev && opener.range.size() == 3 && !tokens.empty() &&
-        tokens.back().kind == TemplateTokenKind::kLiteral) {
-      std::string& v = tokens.back().value;
-      v.resize(trimRightSpace(v).size());
+    if (can_trim_prev && opener.range.size() == 3 && count() > 0 &&
+        scratch.back().kind == TemplateTokenKind::kLiteral) {
+      scratch.back().value = trimRightSpace(scratch.back().value);
     }
   };
   for (;;) {
@@ -456,9 +473,9 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
     bool can_trim_prev = next_can_trim_prev;
     next_can_trim_prev = false;
     if (next.type == TokenType::kStringLit || next.type == TokenType::kQuotedLit) {
-      std::string str = decodeStringLiteral(next, next.type == TokenType::kQuotedLit);
-      if (ltrim) str.erase(0, str.size() - trimLeftSpace(str).size());
-      tokens.push_back({TemplateTokenKind::kLiteral, range(next), std::move(str)});
+      std::string_view str = decodeStringLiteral(next, next.type == TokenType::kQuotedLit);
+      if (ltrim) str = trimLeftSpace(str);
+      scratch.push_back({TemplateTokenKind::kLiteral, range(next), str});
       next_can_trim_prev = true;
       continue;
     }
@@ -507,7 +524,7 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
       popNewlines();
       TemplateToken t{TemplateTokenKind::kInterp, rangeBetween(range(next), prevRange()), {}};
       t.expr = expr;
-      tokens.push_back(std::move(t));
+      scratch.push_back(std::move(t));
       continue;
     }
     if (next.type == TokenType::kTemplateControl) {
@@ -532,12 +549,12 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
         Expr* cond = parseExpression();
         TemplateToken t{TemplateTokenKind::kIf, rangeBetween(range(next), nextRange()), {}};
         t.expr = cond;
-        tokens.push_back(std::move(t));
+        scratch.push_back(std::move(t));
       } else if (word == "else" || word == "endif" || word == "endfor") {
         TemplateTokenKind k = word == "else"    ? TemplateTokenKind::kElse
                               : word == "endif" ? TemplateTokenKind::kEndIf
                                                 : TemplateTokenKind::kEndFor;
-        tokens.push_back({k, rangeBetween(range(next), nextRange()), {}});
+        scratch.push_back({k, rangeBetween(range(next), nextRange()), {}});
       } else if (word == "for") {
         std::string_view key_name, val_name;
         auto forError = [&](const char* detail) {
@@ -569,7 +586,7 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
             t.expr = coll;
             t.key_var = key_name;
             t.val_var = val_name;
-            tokens.push_back(std::move(t));
+            scratch.push_back(std::move(t));
           }
         }
         if (!ok) continue;
@@ -619,12 +636,13 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
   leaveNesting();
 
   size_t literal_only = 0;
-  if (tokens.empty()) {
-    tokens.push_back({TemplateTokenKind::kLiteral, {start_range.end, start_range.end}, {}});
+  if (count() == 0) {
+    scratch.push_back({TemplateTokenKind::kLiteral, {start_range.end, start_range.end}, {}});
   }
-  bool passthru = tokens.size() == 1 && tokens[0].kind == TemplateTokenKind::kInterp;
-  literal_only = tokens.size() == 1 && tokens[0].kind == TemplateTokenKind::kLiteral;
-  tokens.push_back({TemplateTokenKind::kEnd, end_range, {}});
+  bool passthru = count() == 1 && scratch[base].kind == TemplateTokenKind::kInterp;
+  literal_only = count() == 1 && scratch[base].kind == TemplateTokenKind::kLiteral;
+  scratch.push_back({TemplateTokenKind::kEnd, end_range, {}});
+  std::span<TemplateToken> tokens(scratch.data() + base, count());
   if (flush_heredoc) flushHeredoc(tokens);
 
   auto describe = [this](ByteRange r) {
@@ -654,9 +672,20 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
   return t;
 }
 
+// parser.cc: the tree-depth cap of whole expressions.
+bool exprTreeTooDeep(const Expr* root, size_t arena_bytes, int max_nesting);
+std::string treeTooDeepDetail(int max_nesting);
+
 Expr* Parser::parseBareTemplate() {
   bool ignored = false;
-  return parseTemplateBody(TokenType::kEOF, false, nextRange(), false, &ignored);
+  size_t arena_before = arena_.bytesAllocated();
+  Expr* t = parseTemplateBody(TokenType::kEOF, false, nextRange(), false, &ignored);
+  if (exprTreeTooDeep(t, arena_.bytesAllocated() - arena_before, limits_.max_nesting)) {
+    if (!depth_reported_) error("Nesting too deep", treeTooDeepDetail(limits_.max_nesting), t->range);
+    depth_reported_ = true;
+    t = placeholder(t->range);
+  }
+  return t;
 }
 
 }  // namespace tfguard::syntax::detail

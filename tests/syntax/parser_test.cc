@@ -119,6 +119,27 @@ TEST(Parser, LongIndexAndSplatChainsAreBoundedByTheNestingLimit) {
   EXPECT_TRUE(parse(flat + "\n").diagnostics.empty());
 }
 
+// The nesting limit bounds the parser's recursion; an operand is complete
+// before the chain on top of it is seen, so chains stacked through
+// parentheses ((a[x]...)[x]...) need the tree-depth cap as well.
+TEST(Parser, ChainsStackedThroughParenthesesAreBounded) {
+  for (std::string step : {"[y]", "+y", "*y"}) {
+    std::string text = "a = " + std::string(150, '(') + "x";
+    for (int level = 0; level < 150; ++level) {
+      for (int i = 0; i < 40; ++i) text += step;
+      text += ")";
+    }
+    auto f = parse(text + "\nb = 1\n");
+    ASSERT_FALSE(f.diagnostics.empty()) << step;
+    EXPECT_EQ(f.diagnostics[0].summary, "Nesting too deep") << step;
+    EXPECT_FALSE(dumpAll(f).empty());
+    auto t = parseTemplateFile(std::make_shared<SourceFile>("t.tftpl", "${" + text.substr(4) + "}"));
+    ASSERT_FALSE(t.diagnostics.empty()) << step;
+    EXPECT_EQ(t.diagnostics[0].summary, "Nesting too deep") << step;
+    EXPECT_FALSE(dumpAll(t).empty());
+  }
+}
+
 TEST(Parser, NestedTemplateDirectivesAreBoundedByTheNestingLimit) {
   std::string text;
   for (int i = 0; i < 50000; ++i) text += "%{ if a }";

@@ -326,7 +326,7 @@ class AttributeNames {
 Body* Parser::parseFileBody() { return parseBody(TokenType::kEOF); }
 
 Body* Parser::parseBody(TokenType end) {
-  std::vector<BodyItem*> items;
+  ScratchList<BodyItem*> items;
   AttributeNames attr_names;
   ByteRange start_range = prevRange();
   ByteRange end_range;
@@ -388,7 +388,7 @@ Body* Parser::parseBody(TokenType end) {
   }
   Body* body = arena_.make<Body>();
   body->range = rangeBetween(start_range, end_range);
-  body->items = arena_.copy(items);
+  body->items = items.copyTo(arena_);
   return body;
 }
 
@@ -501,14 +501,14 @@ Body* Parser::parseSingleAttrBody() {
 }
 
 Block* Parser::finishBlock(const Token& ident) {
-  std::vector<BlockLabel> labels;
+  ScratchList<BlockLabel> labels;
   Token obrace;
   auto makeBlock = [&](Body* body, ByteRange open, ByteRange close) {
     auto* block = arena_.make<Block>();
     block->kind = BodyItemKind::kBlock;
     block->type = text(ident);
     block->type_range = range(ident);
-    block->labels = arena_.copy(labels);
+    block->labels = labels.copyTo(arena_);
     block->open_brace = open;
     block->close_brace = close;
     if (body == nullptr) {
@@ -914,7 +914,7 @@ class TraversalBuilder {
   /// Completes the pending traversal and returns the current expression.
   Expr* finish() {
     if (building_ != nullptr && !steps_.empty()) {
-      auto span = arena_.copy(steps_);
+      auto span = steps_.copyTo(arena_);
       if (building_->kind == ExprKind::kScopeTraversal) {
         static_cast<ScopeTraversalExpr*>(building_)->steps = span;
       } else {
@@ -938,7 +938,7 @@ class TraversalBuilder {
   Arena& arena_;
   Expr* current_;
   Expr* building_ = nullptr;
-  std::vector<TraversalStep> steps_;
+  ScratchList<TraversalStep> steps_;
 };
 
 TraversalStep attrStep(std::string_view name, ByteRange r) {
@@ -1302,7 +1302,7 @@ Expr* Parser::parseTerm() {
 
 Expr* Parser::finishCall(std::string_view name, ByteRange name_range) {
   Token open = read();
-  std::vector<Expr*> args;
+  ScratchList<Expr*> args;
   bool expand_final = false;
   Token close;
   pushNewlines(false);
@@ -1362,7 +1362,7 @@ Expr* Parser::finishCall(std::string_view name, ByteRange name_range) {
   call->kind = ExprKind::kCall;
   call->name = name;
   call->name_range = name_range;
-  call->args = arena_.copy(args);
+  call->args = args.copyTo(arena_);
   call->expand_final = expand_final;
   call->open_paren = range(open);
   call->close_paren = range(close);
@@ -1379,7 +1379,7 @@ Expr* Parser::parseTuple() {
     return e;
   }
   Token close;
-  std::vector<Expr*> items;
+  ScratchList<Expr*> items;
   for (;;) {
     if (peek().type == TokenType::kCBrack) {
       close = read();
@@ -1417,7 +1417,7 @@ Expr* Parser::parseTuple() {
   auto* t = arena_.make<TupleExpr>();
   t->kind = ExprKind::kTuple;
   t->range = rangeBetween(range(open), range(close));
-  t->items = arena_.copy(items);
+  t->items = items.copyTo(arena_);
   return t;
 }
 
@@ -1430,7 +1430,7 @@ Expr* Parser::parseObject() {
 
   pushNewlines(true);
   Token close;
-  std::vector<ObjectItem> items;
+  ScratchList<ObjectItem> items;
   for (;;) {
     const Token& next = peek();
     if (next.type == TokenType::kNewline) {
@@ -1531,7 +1531,7 @@ Expr* Parser::parseObject() {
   auto* o = arena_.make<ObjectExpr>();
   o->kind = ExprKind::kObject;
   o->range = rangeBetween(range(open), range(close));
-  o->items = arena_.copy(items);
+  o->items = items.copyTo(arena_);
   return o;
 }
 

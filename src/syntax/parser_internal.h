@@ -5,6 +5,7 @@
 // recovers further than hclsyntax (at the next body item) so users see every
 // broken item, not just the first.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,36 @@ namespace tfguard::syntax {
 std::vector<Token>& tokenSpare();
 }
 namespace tfguard::syntax::detail {
+
+/// A node list borrowed from a per-thread stack: lists nest (a tuple inside
+/// a call inside a body), so each level takes the top of the stack and gives
+/// it back, and building a node list costs no heap allocation. One list per
+/// nesting level may be alive at a time, and a level may only push while the
+/// lists of deeper levels are gone.
+template <typename T>
+class ScratchList {
+ public:
+  ScratchList() : stack_(pool()), base_(stack_.size()) {}
+  ~ScratchList() { stack_.resize(base_); }
+  ScratchList(const ScratchList&) = delete;
+  ScratchList& operator=(const ScratchList&) = delete;
+
+  void push_back(const T& v) { stack_.push_back(v); }
+  size_t size() const { return stack_.size() - base_; }
+  bool empty() const { return size() == 0; }
+  void clear() { stack_.resize(base_); }
+  std::span<T> copyTo(Arena& arena) const {
+    return arena.copy(std::span<const T>(stack_.data() + base_, size()));
+  }
+
+ private:
+  static std::vector<T>& pool() {
+    thread_local std::vector<T> stack;
+    return stack;
+  }
+  std::vector<T>& stack_;
+  size_t base_;
+};
 
 class Parser {
  public:

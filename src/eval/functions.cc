@@ -25,6 +25,17 @@ const std::vector<FunctionSpec>& table() {
   return t;
 }
 
+// Marks anywhere inside a value: a sensitive element makes the whole
+// result sensitive, and an unknown element's references are the result's.
+void collectMarks(const Value& v, bool* sensitive, std::vector<std::string>* references,
+                  int depth = 0) {
+  *sensitive = *sensitive || v.sensitive();
+  if (!v.isKnown()) references->insert(references->end(), v.references().begin(), v.references().end());
+  if (depth > 64) return;  // values are bounded by the evaluator; stay safe anyway
+  for (const Value& e : v.elements()) collectMarks(e, sensitive, references, depth + 1);
+  for (const auto& [k, e] : v.attributes()) collectMarks(e, sensitive, references, depth + 1);
+}
+
 }  // namespace
 
 std::span<const FunctionSpec> allFunctions() { return table(); }
@@ -53,7 +64,8 @@ FunctionResult callFunction(const FunctionSpec& spec, std::span<const Value> arg
   for (size_t i = 0; i < args.size(); ++i) {
     const FunctionParam& param = i < fixed ? spec.params[i] : *spec.variadic;
     const Value& arg = args[i];
-    sensitive = sensitive || arg.sensitive();
+    std::vector<std::string> arg_references;
+    collectMarks(arg, &sensitive, &arg_references);
     if (arg.isNull() && !param.allow_null) {
       return FunctionResult::fail(fmt::format("Invalid value for \"{}\" parameter: argument must not be null.",
                                               param.name),
@@ -61,7 +73,7 @@ FunctionResult callFunction(const FunctionSpec& spec, std::span<const Value> arg
     }
     if (!arg.isWhollyKnown() && !param.allow_unknown) {
       unknown = true;
-      references.insert(references.end(), arg.references().begin(), arg.references().end());
+      references.insert(references.end(), arg_references.begin(), arg_references.end());
       continue;
     }
     std::string error;
@@ -72,6 +84,7 @@ FunctionResult callFunction(const FunctionSpec& spec, std::span<const Value> arg
     }
     converted.push_back(std::move(*v));
   }
+  if (spec.handles_marks) sensitive = false;
   if (unknown) {
     Value result = Value::unknown(spec.unknown_result, std::move(references));
     return {sensitive ? result.markedSensitive() : result, {}, -1};

@@ -56,6 +56,9 @@ struct FunctionSpec {
   /// The result type when some argument is unknown (dynamic if not known).
   Type unknown_result = Type::dynamic();
   FunctionImpl impl = nullptr;
+  /// The function reads and sets the sensitive mark itself (sensitive,
+  /// nonsensitive, issensitive): callFunction does not propagate it.
+  bool handles_marks = false;
 };
 
 /// Every function, sorted by name.

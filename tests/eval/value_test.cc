@@ -78,5 +78,33 @@ TEST(Functions, UnknownArgumentsMakeUnknownResults) {
   EXPECT_FALSE(bad.ok());
 }
 
+TEST(Functions, MarksInsideArgumentsPropagate) {
+  FunctionContext ctx;
+  const FunctionSpec* join = findFunction("join");
+  ASSERT_NE(join, nullptr);
+  Value parts = Value::tuple({Value::string("a"), Value::unknown(Type::string(), {"aws_vpc.main.id"})});
+  FunctionResult r = callFunction(*join, std::vector<Value>{Value::string(","), parts}, ctx);
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_FALSE(r.value.isKnown());
+  ASSERT_EQ(r.value.references().size(), 1u);
+  EXPECT_EQ(r.value.references()[0], "aws_vpc.main.id");
+  Value secret_list = Value::tuple({Value::string("a"), Value::string("pw").markedSensitive()});
+  r = callFunction(*join, std::vector<Value>{Value::string(","), secret_list}, ctx);
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_TRUE(r.value.sensitive());
+}
+
+TEST(Functions, NonsensitiveRemovesTheMark) {
+  FunctionContext ctx;
+  FunctionResult r = callFunction(*findFunction("nonsensitive"),
+                                  std::vector<Value>{Value::string("x").markedSensitive()}, ctx);
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_FALSE(r.value.sensitive());
+  r = callFunction(*findFunction("issensitive"), std::vector<Value>{Value::string("x").markedSensitive()}, ctx);
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_TRUE(r.value.asBool());
+  EXPECT_FALSE(r.value.sensitive());
+}
+
 }  // namespace
 }  // namespace tfguard::eval

@@ -63,7 +63,11 @@ test-tsan: test-deps
 	cmake --build $(BUILD)-tsan -j $(JOBS)
 	cd $(BUILD)-tsan && ctest --output-on-failure -j $(JOBS)
 
-bench: test-deps build
+# -DTFGUARD_BENCH=ON explicitly: a build directory configured with it off
+# would otherwise run stale benchmark binaries.
+bench: test-deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTFGUARD_BENCH=ON -DTFGUARD_WERROR=$(WERROR) $(CMAKE_ARGS)
+	cmake --build $(BUILD) -j $(JOBS)
 	bench/run_benchmarks.sh $(BUILD)
 
 fuzz: test-deps

@@ -629,6 +629,12 @@ Block* Parser::finishBlock(const Token& ident) {
 
 std::string_view Parser::parseQuotedStringLiteral(ByteRange* out_range) {
   Token oquote = read();
+  // The common label "name" is one literal token: its value needs no copy.
+  if (tokens_[next_].type == TokenType::kQuotedLit && tokens_[next_ + 1].type == TokenType::kCQuote) {
+    std::string_view value = decodeStringLiteral(read(), /*quoted=*/true);
+    *out_range = rangeBetween(range(oquote), range(read()));
+    return value;
+  }
   std::string value;
   ByteRange end_range;
   for (;;) {

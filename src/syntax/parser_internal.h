@@ -27,14 +27,18 @@ template <typename T>
 class ScratchList {
  public:
   ScratchList() : stack_(pool()), base_(stack_.size()) {}
-  ~ScratchList() { stack_.resize(base_); }
+  ~ScratchList() { clear(); }
   ScratchList(const ScratchList&) = delete;
   ScratchList& operator=(const ScratchList&) = delete;
 
   void push_back(const T& v) { stack_.push_back(v); }
   size_t size() const { return stack_.size() - base_; }
   bool empty() const { return size() == 0; }
-  void clear() { stack_.resize(base_); }
+  // erase, not resize: resize's growth path keeps it from being inlined.
+  void clear() { truncate(0); }
+  void truncate(size_t n) { stack_.erase(stack_.begin() + static_cast<ptrdiff_t>(base_ + n), stack_.end()); }
+  T& operator[](size_t i) { return stack_[base_ + i]; }
+  std::span<T> items() { return {stack_.data() + base_, size()}; }
   std::span<T> copyTo(Arena& arena) const {
     return arena.copy(std::span<const T>(stack_.data() + base_, size()));
   }

@@ -5,6 +5,7 @@
 // then directives are nested into the AST.
 #include <fmt/format.h>
 
+#include <array>
 #include <functional>
 #include <limits>
 
@@ -117,7 +118,7 @@ class TemplateTreeBuilder {
         leave_nesting_(std::move(leave_nesting)) {}
 
   std::span<TemplatePart> parseRoot() {
-    std::vector<TemplatePart> parts;
+    ScratchList<TemplatePart> parts;
     while (peek().kind != TemplateTokenKind::kEnd) parseExpr(parts);
     return finish(parts);
   }
@@ -156,7 +157,7 @@ class TemplateTreeBuilder {
   // adjacent literals and copies the result into the arena: merging one by
   // one, as this did, copied the text so far again for each further literal
   // (each line of a heredoc is one), quadratic in time and arena memory.
-  void addLiteral(std::vector<TemplatePart>& parts, TemplateToken& tok) {
+  void addLiteral(ScratchList<TemplatePart>& parts, TemplateToken& tok) {
     if (tok.value.empty()) return;
     // Terraform's string values are NFC (cty normalises every string).
     if (!utf8::isNfc(tok.value)) tok.value = arena_.copy(utf8::toNfc(tok.value));
@@ -174,7 +175,7 @@ class TemplateTreeBuilder {
 
   /// Merges each run of adjacent literal parts into its first one (the
   /// merged text copied into the arena) and returns the parts in the arena.
-  std::span<TemplatePart> finish(std::vector<TemplatePart>& parts) {
+  std::span<TemplatePart> finish(ScratchList<TemplatePart>& parts) {
     size_t out = 0;
     std::string merged;
     for (size_t i = 0; i < parts.size();) {
@@ -196,11 +197,11 @@ class TemplateTreeBuilder {
       parts[out++] = parts[i];
       i = j;
     }
-    parts.resize(out);
-    return arena_.copy(parts);
+    parts.truncate(out);
+    return parts.copyTo(arena_);
   }
 
-  void parseExpr(std::vector<TemplatePart>& parts) {
+  void parseExpr(ScratchList<TemplatePart>& parts) {
     TemplateToken& tok = peek();
     switch (tok.kind) {
       case TemplateTokenKind::kLiteral:
@@ -244,8 +245,10 @@ class TemplateTreeBuilder {
 
   Expr* parseIf() {
     TemplateToken& open = read();
-    std::vector<TemplatePart> then_parts, else_parts;
-    std::vector<TemplatePart>* current = &then_parts;
+    // One list for both clauses (ScratchLists nest, they cannot be
+    // siblings): the then clause is finished when the else begins.
+    ScratchList<TemplatePart> parts;
+    std::span<TemplatePart> then_parts;
     bool in_else = false;
     ByteRange endif_range;
     for (;;) {
@@ -263,7 +266,8 @@ class TemplateTreeBuilder {
         read();
         if (next.kind == TemplateTokenKind::kElse && !in_else) {
           in_else = true;
-          current = &else_parts;
+          then_parts = finish(parts);
+          parts.clear();
           continue;
         }
         if (next.kind == TemplateTokenKind::kEndIf) {
@@ -282,20 +286,24 @@ class TemplateTreeBuilder {
         }
         return placeholder(next.range);
       }
-      parseExpr(*current);
+      parseExpr(parts);
     }
     auto* e = arena_.make<TemplateIfExpr>();
     e->kind = ExprKind::kTemplateIf;
     e->range = rangeBetween(open.range, endif_range);
     e->cond = open.expr;
-    e->then_parts = finish(then_parts);
-    e->else_parts = finish(else_parts);
+    if (in_else) {
+      e->then_parts = then_parts;
+      e->else_parts = finish(parts);
+    } else {
+      e->then_parts = finish(parts);
+    }
     return e;
   }
 
   Expr* parseFor() {
     TemplateToken& open = read();
-    std::vector<TemplatePart> body;
+    ScratchList<TemplatePart> body;
     ByteRange endfor_range;
     for (;;) {
       TemplateToken& next = peek();
@@ -442,6 +450,37 @@ Expr* Parser::parseTemplateBody(TokenType end, bool flush_heredoc, ByteRange ope
     lit->range = rangeBetween(open, range(close));
     lit->value.type = LiteralType::kUnknown;
     return lit;
+  }
+  // Most quoted strings are one literal without template sequences ("abc",
+  // ""): build those directly, skipping the template token and directive
+  // passes, which would produce exactly this.
+  if (end == TokenType::kCQuote) {
+    const Token& first = tokens_[next_];
+    const bool empty = first.type == TokenType::kCQuote;
+    if (empty || (first.type == TokenType::kQuotedLit && tokens_[next_ + 1].type == TokenType::kCQuote)) {
+      std::span<TemplatePart> parts;
+      if (!empty) {
+        Token lit_tok = read();
+        std::string_view str = decodeStringLiteral(lit_tok, /*quoted=*/true);
+        if (!str.empty()) {
+          if (!utf8::isNfc(str)) str = arena_.copy(utf8::toNfc(str));
+          auto* lit = arena_.make<LiteralExpr>();
+          lit->kind = ExprKind::kLiteral;
+          lit->range = range(lit_tok);
+          lit->value = {LiteralType::kString, false, str};
+          parts = arena_.copy(std::span<const TemplatePart>(std::array{TemplatePart{lit, false}}));
+        }
+      }
+      Token close = read();
+      leaveNesting();
+      *is_string_literal = true;
+      auto* t = arena_.make<TemplateExpr>();
+      t->kind = ExprKind::kTemplate;
+      t->range = rangeBetween(open, range(close));
+      t->parts = parts;
+      t->heredoc = heredoc;
+      return t;
+    }
   }
   // Template tokens live on a per-thread stack (templates nest through
   // interpolations) instead of a vector per template.

@@ -1,0 +1,38 @@
+#pragma once
+// A finding: a diagnostic placed in a file, with the rule it belongs to,
+// the environment it was seen in and related places (where a value was
+// set). Stages after the parser report findings; the rule engine and the
+// reporters consume them.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/range.h"
+#include "base/source_file.h"
+#include "diag/diagnostic.h"
+
+namespace tfguard {
+
+struct Location {
+  std::shared_ptr<const SourceFile> file;  ///< null: no place (e.g. a command-line value)
+  ByteRange range;
+};
+
+struct RelatedLocation {
+  Location location;
+  std::string message;  ///< "value set here", "module argument"
+};
+
+struct Finding {
+  std::string rule;  ///< "duplicate-declaration", "eval-error", "type-mismatch", ...
+  Severity severity = Severity::kError;
+  std::string summary;  ///< terse and stable
+  std::string detail;   ///< full sentences, with the offending value
+  Location location;
+  std::vector<RelatedLocation> related;
+  std::string environment;  ///< empty: not specific to one environment
+};
+
+using Findings = std::vector<Finding>;
+
+}  // namespace tfguard

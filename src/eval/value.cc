@@ -224,6 +224,12 @@ Value Value::withProvenance(ProvenanceStep step) const {
   return Value(std::move(n));
 }
 
+Value Value::withReference(std::string address) const {
+  auto n = std::make_shared<Node>(*node_);
+  n->references = {std::move(address)};
+  return Value(std::move(n));
+}
+
 Value Value::withMarksOf(const Value& from) const {
   const Node& f = *from.node_;
   if (!f.sensitive && f.provenance.empty() && (isKnown() || f.references.empty())) return *this;

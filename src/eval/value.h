@@ -74,6 +74,11 @@ class Value {
   std::span<const std::string> references() const;
   std::span<const ProvenanceStep> provenance() const;
   Value withProvenance(ProvenanceStep step) const;
+  /// This known object standing for a resource or module instance at
+  /// `address`: the evaluator reads an attribute it does not have as an
+  /// unknown referencing `address.attribute` (computed attributes: id,
+  /// arn...) instead of an error.
+  Value withReference(std::string address) const;
   /// Copies marks (sensitive, provenance, references) of `from` onto this
   /// value, as an operation's result inherits its operands' marks.
   Value withMarksOf(const Value& from) const;

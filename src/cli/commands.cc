@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/init_command.h"
+#include "cli/inspect_command.h"
+
 namespace tfguard::cli {
 namespace {
 
@@ -21,9 +24,7 @@ struct PendingCommand {
 constexpr PendingCommand kPendingCommands[] = {
     {"rules", "list every rule: id, severity, summary, source"},
     {"explain", "print a rule's documentation with a bad and a good example"},
-    {"inspect", "print the evaluated model as JSON"},
     {"lsp", "run the language server on stdio"},
-    {"init", "write a commented starter .tfguard.hcl"},
 };
 
 ParseOptions g_parse;
@@ -56,6 +57,8 @@ void registerCommands(CLI::App& app) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     sub->allow_extras();
   }
+  registerInitCommand(app);
+  registerInspectCommand(app);
   app.add_subcommand("version", "print the version");
 }
 
@@ -68,6 +71,8 @@ int runCommand(CLI::App& app) {
     return 0;
   }
   if (name == "parse") return runParse(g_parse);
+  if (name == "init") return runInitCommand();
+  if (name == "inspect") return runInspectCommand();
   return notImplemented(name);
 }
 

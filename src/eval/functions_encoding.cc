@@ -354,8 +354,8 @@ void jsonString(std::string_view s, std::string& out) {
   out += '"';
 }
 
-/// eval::Number holds magnitudes beyond a double's, but prints through one:
-/// such numbers cannot be written out as Terraform would write them.
+/// Whether Number::toString gives digits (it prints every finite number,
+/// however large, in full as Terraform does; kept as a guard).
 bool printableNumber(const Number& n) {
   std::string s = n.toString();
   return s.find("inf") == std::string::npos && s.find("nan") == std::string::npos;

@@ -4,6 +4,12 @@
 // (64-bit mantissa) and printed as the shortest text that reads back as the
 // same double. So 0.1 + 0.2 prints "0.3" as in Terraform (cty uses 512-bit
 // floats), where plain doubles would print 0.30000000000000004.
+//
+// Terraform prints numbers with big.Float.Text('f', -1): the shortest digits
+// that identify the value, never an exponent, so 1e23 prints
+// "100000000000000000000000". A parsed literal whose digits the long double
+// cannot reproduce keeps its exact decimal text for printing.
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +29,8 @@ class Number {
   bool isFinite() const;
   /// The value as an integer if it is one and fits, else nullopt.
   std::optional<long long> toInt() const;
-  /// Terraform's formatting: "1", "1.5", "1e+21" never; integers in full.
+  /// Terraform's formatting: "1", "1.5", "0.0000001", "100000000000000000000000";
+  /// never an exponent, integers in full.
   std::string toString() const;
 
   friend bool operator==(const Number& a, const Number& b) { return a.v_ == b.v_; }
@@ -31,6 +38,10 @@ class Number {
 
  private:
   long double v_ = 0;
+  /// The literal's exact value in plain notation, only when v_ cannot print
+  /// it (more digits than a long double holds: 123456789012345678901234).
+  /// Arithmetic starts from v_ alone, so results print at v_'s precision.
+  std::shared_ptr<const std::string> exact_;
 };
 
 }  // namespace tfguard::eval

@@ -2,7 +2,9 @@
 // Environments (SPEC §3): which evaluations of which root module to run,
 // with which variable files, env file, partial backend config and tier.
 // This stage only finds files and names; reading values is the evaluator's.
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,7 +25,8 @@ std::optional<Tier> parseTier(std::string_view name);
 /// live, main → production; stage, staging, stg, uat, preprod → staging;
 /// dev, development, sandbox, test, qa, demo → development), matching the
 /// whole name or one of its `-`/`_`/`.`-separated words ("env-stage",
-/// "prod-eu"), case-insensitively; nullopt when none matches.
+/// "prod-eu"), case-insensitively; when words disagree ("dev-to-prod") the
+/// strictest tier; nullopt when none matches.
 std::optional<Tier> inferTier(std::string_view name);
 
 /// How an environment was found.
@@ -56,10 +59,18 @@ struct EnvironmentSpec {
 /// discovery), then layout conventions, per-environment tfvars and env
 /// files, else the root alone. Missing files named in the config are
 /// findings (rule "invalid-config") with the config location. The result
-/// is sorted by root, then name; names are unique per root.
+/// is sorted by root, then name; names are unique per root (a later
+/// duplicate is dropped with a finding). docs/environments.md gives every
+/// rule and the choices made where SPEC §3 is silent.
 std::vector<EnvironmentSpec> discoverEnvironments(std::span<const std::filesystem::path> root_modules,
                                                   const settings::Settings& settings,
                                                   Findings& findings);
+
+/// Terraform's auto-loaded variable files of a root module directory, in
+/// load order: terraform.tfvars, terraform.tfvars.json, then
+/// *.auto.tfvars and *.auto.tfvars.json together in lexical order. Only
+/// regular files (or symlinks to them) that exist.
+std::vector<std::filesystem::path> autoLoadedVarFiles(const std::filesystem::path& root);
 
 /// One line of a shell env file.
 struct EnvFileEntry {
@@ -69,6 +80,12 @@ struct EnvFileEntry {
   ByteRange name_range;
   ByteRange value_range;  ///< the value as written (quotes included)
   bool is_tf_var = false;  ///< name starts with TF_VAR_
+  /// The value depends on something outside the file: a command
+  /// substitution ($(cmd), `cmd`), a special parameter ($1, $@) or a
+  /// variable the file does not assign before this line ($HOME,
+  /// ${AWS_PROFILE}). `value` then keeps such parts as written (or the
+  /// `${X:-default}` default); the evaluator treats the value as unknown.
+  bool dynamic = false;
   std::string_view tf_var() const {
     return is_tf_var ? std::string_view(name).substr(7) : std::string_view();
   }
@@ -80,6 +97,12 @@ struct EnvFileEntry {
 /// assignments (commands, `source x`) are skipped; a malformed assignment
 /// (unterminated quote) is a finding (rule "invalid-config") at its place.
 /// Every assignment is kept, TF_VAR_ or not (secret scanning reads them all).
+/// `$NAME`, `${NAME}`, `${NAME:-word}` and `${NAME-word}` are expanded from
+/// earlier assignments of the same file when unquoted or in double quotes
+/// (never in single quotes); anything the file cannot tell marks the entry
+/// `dynamic`. Assignments that only prefix a command (`A=1 make`) do not set
+/// anything in the shell and are not returned. `file` may be null (the
+/// findings then have no file). Never throws.
 std::vector<EnvFileEntry> parseEnvFile(std::string_view text, const std::shared_ptr<const SourceFile>& file,
                                        Findings& findings);
 

@@ -4,6 +4,7 @@
 // HCL JSON. Declarations keep their expressions as AST (the evaluator
 // evaluates them per environment) and their ranges (findings point there).
 // A Module borrows the ParsedFiles it was built from: they must outlive it.
+#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
@@ -23,6 +24,9 @@ struct Attr {
   const syntax::Expr* expr = nullptr;
   ByteRange name_range;
   ByteRange range;  ///< the whole argument
+  /// The file the argument is written in: the block's own file, except for
+  /// arguments an override file (`*_override.tf`) merged in.
+  const syntax::ParsedFile* file = nullptr;
 };
 
 struct NestedBlock;
@@ -175,11 +179,13 @@ struct TerraformSettings {
   std::vector<RequiredProvider> required_providers;
   std::optional<Backend> backend;  ///< backend "x" {} or cloud {}
   std::vector<Decl> blocks;        ///< every terraform block
+  std::vector<Content> contents;   ///< their bodies, parallel to `blocks`
 };
 
 /// moved, import, check, removed: kept whole.
 struct OtherBlock {
   std::string_view type;
+  std::vector<std::string_view> labels;  ///< check "name", ephemeral "type" "name"
   Decl decl;
   Content content;
 };
@@ -195,6 +201,8 @@ struct Module {
   std::vector<ModuleCall> module_calls;
   std::vector<Output> outputs;
   std::vector<OtherBlock> moved, imports, checks, removed;
+  /// `ephemeral "TYPE" "NAME"` resources (Terraform 1.10+), kept whole.
+  std::vector<OtherBlock> ephemeral_resources;
   /// Duplicate declarations, unknown block types, bad arguments: like Terraform's
   /// configuration errors (rule "duplicate-declaration" or "invalid-config").
   Findings findings;
@@ -204,6 +212,16 @@ struct Module {
   const Resource* resource(ResourceMode mode, std::string_view type, std::string_view name) const;
   const ModuleCall* moduleCall(std::string_view name) const;
   const Output* output(std::string_view name) const;
+  /// The default (alias empty) or aliased configuration of a provider.
+  const Provider* provider(std::string_view name, std::string_view alias = {}) const;
+
+  /// Storage behind some of the views above: JSON labels with escapes and
+  /// the type expressions of JSON variables (parsed from their strings).
+  /// Declarations point into these, which is one reason a Module is never
+  /// copied (the other: `const Attr*` members point into their own
+  /// declaration's vectors).
+  std::deque<std::string> owned_strings;
+  std::unique_ptr<syntax::ParsedFile> owned_syntax;
 };
 
 /// Builds the model of the module made of `files` (a directory's .tf and

@@ -73,4 +73,32 @@ std::optional<Settings> parseSettings(std::string path, std::string text, Findin
 /// The commented starter file `tfguard init` writes.
 std::string starterSettings();
 
+/// The name of the config file, searched from the scanned path upward.
+inline constexpr char kSettingsFileName[] = ".tfguard.hcl";
+
+/// A config error as CLI commands print it: `FILE:LINE:COL: error: SUMMARY`
+/// (columns 1-based, in code points), then the detail on an indented second
+/// line when there is one. A finding without a file (an unreadable config)
+/// prints as `tfguard: error: SUMMARY`.
+std::string formatFinding(const Finding& finding);
+
+/// The settings a command runs with: `config_file` when one is given
+/// (`--config`), else the nearest .tfguard.hcl from `start` upward, else the
+/// defaults (an empty `file`, `dir` = the directory of `start`). Returns
+/// nullopt with `errors` when the chosen file is unreadable or invalid.
+std::optional<Settings> resolveSettings(const std::filesystem::path& config_file,
+                                        const std::filesystem::path& start, Findings& errors);
+
+/// What `tfguard init` did: the file it wrote, or why it wrote nothing.
+struct StarterWriteResult {
+  bool written = false;
+  bool already_exists = false;  ///< refused: the file exists and `force` was false
+  std::filesystem::path file;   ///< DIR/.tfguard.hcl
+  std::string error;            ///< why nothing was written; empty when written
+};
+
+/// Writes starterSettings() to `dir`/.tfguard.hcl; an existing file is only
+/// replaced when `force` is set.
+StarterWriteResult writeStarterSettings(const std::filesystem::path& dir, bool force);
+
 }  // namespace tfguard::settings

@@ -785,6 +785,27 @@ Expr* Parser::parseExpression() {
   return e;
 }
 
+Expr* Parser::parseStandaloneExpression() {
+  pushNewlines(false);
+  size_t before = errorCount();
+  size_t arena_before = arena_.bytesAllocated();
+  Expr* expr = parseExpression();
+  if (exprTreeTooDeep(expr, arena_.bytesAllocated() - arena_before, limits_.max_nesting)) {
+    if (!depth_reported_)
+      error("Nesting too deep", treeTooDeepDetail(limits_.max_nesting), expr->range);
+    depth_reported_ = true;
+    expr = placeholder(expr->range);
+  }
+  const Token& next = peek();
+  if (next.type != TokenType::kEOF && !failedSince(before)) {
+    error("Extra characters after expression",
+          "An expression was successfully parsed, but extra characters were found after it.",
+          range(next));
+  }
+  popNewlines();
+  return expr;
+}
+
 Expr* Parser::parseTernary() {
   ByteRange start = nextRange();
   size_t before = errorCount();
@@ -1685,6 +1706,12 @@ Expr* parseEmbeddedTemplate(ParsedFile& file, std::string_view text, uint32_t ba
   detail::Parser parser(file, text, base, lex(text, LexMode::kTemplate), limits);
   parser.checkInvalidTokens();
   return parser.parseBareTemplate();
+}
+
+Expr* parseExpression(ParsedFile& file, std::string_view text, uint32_t base, ParseLimits limits) {
+  detail::Parser parser(file, text, base, lex(text, LexMode::kConfig), limits);
+  parser.checkInvalidTokens();
+  return parser.parseStandaloneExpression();
 }
 
 ParsedFile parseByName(std::shared_ptr<const SourceFile> source, ParseLimits limits) {

@@ -25,6 +25,13 @@ ParsedFile parseJson(std::shared_ptr<const SourceFile> source, ParseLimits limit
 /// Chooses by file name: *.json → JSON, *.tftpl / *.tpl → template, else native.
 ParsedFile parseByName(std::shared_ptr<const SourceFile> source, ParseLimits limits = {});
 
+/// Parses `text` (which must outlive the nodes, allocated in `file.arena`) as
+/// one native expression whose ranges are shifted by `base` (hclsyntax
+/// ParseExpression). Used for expressions written as JSON strings, e.g. a
+/// variable's `type`.
+Expr* parseExpression(ParsedFile& file, std::string_view text, uint32_t base,
+                      ParseLimits limits = {});
+
 /// Parses `text` (which must live in `file.arena` or the source) as a bare
 /// template whose ranges are shifted by `base`. Used for JSON strings.
 Expr* parseEmbeddedTemplate(ParsedFile& file, std::string_view text, uint32_t base,

@@ -60,6 +60,8 @@ class Parser {
   ~Parser();
   Body* parseFileBody();
   Expr* parseBareTemplate();
+  /// One whole expression up to the end of the text (hclsyntax ParseExpression).
+  Expr* parseStandaloneExpression();
   /// Adds the lexical errors hclsyntax reports before parsing (checkInvalidTokens).
   void checkInvalidTokens();
   void collectComments();

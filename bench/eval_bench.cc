@@ -1,0 +1,227 @@
+// Load + evaluate benchmark (issue: "3 environments × 50 modules × 20
+// resources under 100 ms on one core"). Generates the tree (deterministic)
+// unless it exists, then times each phase of a single-threaded run and
+// prints the median of N runs:
+//
+//   tfguard_eval_bench [--dir DIR] [--envs 3] [--modules 50] [--resources 20] [--runs 5]
+//
+// Phases: load (walk + parse + model, one thread), environments
+// (discovery), evaluate (every environment, every module instance).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "eval/environment_eval.h"
+#include "loader/environments.h"
+#include "loader/project.h"
+#include "settings/settings.h"
+
+namespace fs = std::filesystem;
+using namespace tfguard;
+
+namespace {
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+// One module with `resources` resources of a few kinds, referencing each
+// other, with count, for_each, a dynamic block, locals and outputs.
+std::string moduleText(int m, int resources) {
+  std::string s = fmt::format(R"(variable "name" {{
+  type = string
+}}
+variable "environment" {{
+  type = string
+}}
+variable "cidrs" {{
+  type    = list(string)
+  default = ["10.0.0.0/16"]
+}}
+variable "ports" {{
+  type = map(object({{ port = number, public = optional(bool, false) }}))
+  default = {{
+    http  = {{ port = 80 }}
+    https = {{ port = 443, public = true }}
+  }}
+}}
+locals {{
+  prefix = "${{var.name}}-${{var.environment}}-m{0}"
+  tags   = {{ Module = "m{0}", Environment = var.environment }}
+}}
+)",
+                              m);
+  for (int r = 0; r < resources; ++r) {
+    switch (r % 4) {
+      case 0:
+        s += fmt::format(R"(resource "aws_security_group" "r{0}" {{
+  name   = "${{local.prefix}}-sg{0}"
+  vpc_id = "vpc-123"
+  dynamic "ingress" {{
+    for_each = var.ports
+    content {{
+      from_port   = ingress.value.port
+      to_port     = ingress.value.port
+      protocol    = "tcp"
+      cidr_blocks = ingress.value.public ? ["0.0.0.0/0"] : var.cidrs
+    }}
+  }}
+  tags = merge(local.tags, {{ Name = "${{local.prefix}}-sg{0}" }})
+}}
+)",
+                         r);
+        break;
+      case 1:
+        s += fmt::format(R"(resource "aws_instance" "r{0}" {{
+  count                  = var.environment == "production" ? 2 : 1
+  ami                    = "ami-0abcdef1234567890"
+  instance_type          = var.environment == "production" ? "m5.large" : "t3.small"
+  vpc_security_group_ids = [aws_security_group.r{1}.id]
+  user_data              = <<-EOT
+    #!/bin/bash
+    docker run -d --restart always --name app${{count.index}} nginx:1.25
+  EOT
+  tags = merge(local.tags, {{ Name = format("%s-i%d-%d", local.prefix, {0}, count.index) }})
+}}
+)",
+                         r, r - 1);
+        break;
+      case 2:
+        s += fmt::format(R"(resource "aws_eip" "r{0}" {{
+  count    = length(aws_instance.r{1})
+  instance = aws_instance.r{1}[count.index].id
+  domain   = "vpc"
+  tags     = local.tags
+}}
+)",
+                         r, r - 1);
+        break;
+      default:
+        s += fmt::format(R"(resource "aws_s3_bucket" "r{0}" {{
+  for_each = toset(["logs", "data"])
+  bucket   = "${{local.prefix}}-${{each.key}}-{0}"
+  tags     = merge(local.tags, {{ Purpose = each.value }})
+}}
+)",
+                         r);
+    }
+  }
+  s += R"(output "prefix" {
+  value = local.prefix
+}
+)";
+  return s;
+}
+
+void generate(const fs::path& dir, int envs, int modules, int resources) {
+  for (int m = 0; m < modules; ++m)
+    write(dir / fmt::format("modules/m{}/main.tf", m), moduleText(m, resources));
+  static const char* kNames[] = {"dev", "staging", "production", "qa", "sandbox", "uat"};
+  for (int e = 0; e < envs; ++e) {
+    std::string name = e < 6 ? kNames[e] : fmt::format("env{}", e);
+    std::string main = R"(terraform {
+  backend "s3" {
+    bucket = "state"
+    key    = "app/terraform.tfstate"
+    region = "eu-west-1"
+  }
+}
+variable "environment" {
+  type = string
+}
+variable "cidrs" {
+  type = list(string)
+}
+)";
+    for (int m = 0; m < modules; ++m) {
+      main += fmt::format(R"(module "m{0}" {{
+  source      = "../../modules/m{0}"
+  name        = "app"
+  environment = var.environment
+  cidrs       = var.cidrs
+}}
+)",
+                          m);
+    }
+    write(dir / "environments" / name / "main.tf", main);
+    write(dir / "environments" / name / "terraform.tfvars",
+          fmt::format("environment = \"{}\"\ncidrs       = [\"10.{}.0.0/16\"]\n", name, e));
+  }
+}
+
+double ms(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path dir;
+  int envs = 3, modules = 50, resources = 20, runs = 5;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--dir") dir = argv[i + 1];
+    else if (a == "--envs") envs = std::atoi(argv[i + 1]);
+    else if (a == "--modules") modules = std::atoi(argv[i + 1]);
+    else if (a == "--resources") resources = std::atoi(argv[i + 1]);
+    else if (a == "--runs") runs = std::atoi(argv[i + 1]);
+  }
+  if (dir.empty()) dir = fs::temp_directory_path() / fmt::format("tfguard-eval-{}x{}x{}", envs, modules, resources);
+  if (!fs::exists(dir / ".complete")) {
+    fs::remove_all(dir);
+    generate(dir, envs, modules, resources);
+    write(dir / ".complete", "");
+  }
+  std::vector<double> load_ms, envs_ms, eval_ms, total_ms;
+  size_t instances = 0, module_instances = 0, findings = 0;
+  for (int run = 0; run < runs; ++run) {
+    auto t0 = std::chrono::steady_clock::now();
+    settings::Settings settings;
+    settings.dir = dir;
+    std::vector<fs::path> paths{dir};
+    auto project = loader::Project::load(paths, settings, {.jobs = 1});
+    auto t1 = std::chrono::steady_clock::now();
+    Findings f = project->findings();
+    auto specs = loader::discoverEnvironments(project->rootModules(), settings, f);
+    auto t2 = std::chrono::steady_clock::now();
+    instances = module_instances = 0;
+    findings = f.size();
+    for (const auto& spec : specs) {
+      eval::EvaluatedEnvironment env = eval::evaluateEnvironment(*project, spec);
+      findings += env.findings.size();
+      std::vector<const eval::ModuleInstance*> stack{env.root.get()};
+      while (!stack.empty()) {
+        const eval::ModuleInstance* m = stack.back();
+        stack.pop_back();
+        ++module_instances;
+        instances += m->resources.size();
+        for (const auto& c : m->children) stack.push_back(c.get());
+      }
+    }
+    auto t3 = std::chrono::steady_clock::now();
+    load_ms.push_back(ms(t1 - t0));
+    envs_ms.push_back(ms(t2 - t1));
+    eval_ms.push_back(ms(t3 - t2));
+    total_ms.push_back(ms(t3 - t0));
+  }
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  fmt::print("tree: {} ({} environments x {} modules x {} resources)\n", dir.string(), envs, modules, resources);
+  fmt::print("evaluated: {} module instances, {} resource instances, {} findings\n", module_instances, instances, findings);
+  fmt::print("median of {} runs, one thread:\n", runs);
+  fmt::print("  load (walk, parse, model)   {:8.1f} ms\n", median(load_ms));
+  fmt::print("  environments (discovery)    {:8.1f} ms\n", median(envs_ms));
+  fmt::print("  evaluate (all environments) {:8.1f} ms\n", median(eval_ms));
+  fmt::print("  total                       {:8.1f} ms   (target < 100 ms: {})\n", median(total_ms),
+             median(total_ms) < 100 ? "met" : "NOT met");
+  return 0;
+}

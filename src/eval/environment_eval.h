@@ -1,0 +1,108 @@
+#pragma once
+// Evaluation of one environment (SPEC §3, §4): the root module with the
+// environment's variable values, every module call followed with the
+// caller's inputs, every resource and data source expanded by count and
+// for_each, nested and dynamic blocks expanded, outputs, the merged backend.
+// The result is what rules read: values (known or unknown with the
+// references they stand for), sensitive marks and provenance.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/finding.h"
+#include "eval/value.h"
+#include "loader/environments.h"
+#include "loader/project.h"
+#include "model/model.h"
+
+namespace tfguard::eval {
+
+struct EvaluatedAttr {
+  std::string name;
+  Value value;
+  const syntax::ParsedFile* file = nullptr;
+  ByteRange range;       ///< `name = expr`
+  ByteRange expr_range;  ///< the expression
+};
+
+/// A nested block after dynamic expansion (a resource body is one too).
+struct EvaluatedBlock {
+  std::string type;
+  std::vector<std::string> labels;
+  const syntax::ParsedFile* file = nullptr;
+  ByteRange range;
+  bool from_dynamic = false;  ///< produced by a `dynamic` block
+  std::vector<EvaluatedAttr> attrs;
+  std::vector<EvaluatedBlock> blocks;
+
+  const EvaluatedAttr* attr(std::string_view name) const;
+  std::vector<const EvaluatedBlock*> blocksOfType(std::string_view type) const;
+};
+
+/// The key of one instance of a counted or for_each'ed resource or module.
+struct InstanceKey {
+  enum class Kind : uint8_t { kNone, kIndex, kString, kUnknown } kind = Kind::kNone;
+  long long index = 0;
+  std::string key;
+  /// "", "[0]", "[\"jobs\"]", "[?]" (count or for_each unknown until apply).
+  std::string suffix() const;
+};
+
+struct ResourceInstance {
+  const model::Resource* decl = nullptr;
+  std::string address;  ///< module.a.aws_x.y[0]
+  InstanceKey key;
+  EvaluatedBlock body;  ///< type = the resource type; attributes and nested blocks
+  /// The instance as references see it: the body as an object (nested
+  /// blocks as lists of objects) whose missing attributes are unknown.
+  Value value;
+};
+
+struct VariableValue {
+  std::string name;
+  const model::Variable* decl = nullptr;
+  Value value;  ///< converted to the declared type; provenance: where it was set
+  std::string set_by;  ///< "default", "tfvars", "env file", "config", "module argument", "unset"
+};
+
+struct ModuleInstance {
+  std::string path;  ///< "" for the root, "module.app", "module.queue[\"jobs\"]"
+  const model::Module* module = nullptr;  ///< null when unresolved
+  const model::ModuleCall* call = nullptr;  ///< null for the root
+  std::string dir;  ///< the module's directory (display path)
+  std::string unresolved;  ///< why the module could not be loaded; empty when it was
+  std::vector<VariableValue> variables;
+  std::vector<std::pair<std::string, Value>> locals;
+  std::vector<std::pair<std::string, Value>> outputs;
+  std::vector<ResourceInstance> resources;  ///< managed and data, in declaration order
+  std::vector<std::unique_ptr<ModuleInstance>> children;
+};
+
+struct BackendConfig {
+  std::string type;  ///< "s3", "local", "cloud", ...
+  Value config;      ///< the block's arguments merged with the partial config files
+  const model::Backend* decl = nullptr;
+  std::vector<std::string> files;  ///< the partial config files merged in (display paths)
+};
+
+struct EvaluatedEnvironment {
+  const loader::EnvironmentSpec* spec = nullptr;
+  std::unique_ptr<ModuleInstance> root;
+  std::optional<BackendConfig> backend;  ///< none when the root declares no backend
+  Findings findings;  ///< variable, type, validation and evaluation findings
+};
+
+struct EnvironmentOptions {
+  /// `--var NAME=VALUE` / `--var-file` values, highest precedence.
+  std::vector<std::pair<std::string, std::string>> cli_vars;
+  int max_module_depth = 32;
+  long long max_instances = 10'000;  ///< per count / for_each
+};
+
+/// Evaluates `env` (whose root module the project has loaded).
+EvaluatedEnvironment evaluateEnvironment(loader::Project& project, const loader::EnvironmentSpec& env,
+                                         const EnvironmentOptions& options = {});
+
+}  // namespace tfguard::eval

@@ -1,0 +1,385 @@
+#include "loader/project.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "syntax/parser.h"
+
+namespace tfguard::loader {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uintmax_t kMaxFileBytes = 512u << 20;  // larger files are reported, not read
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::optional<std::string> readWholeFile(const fs::path& path, std::string* error) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    *error = ec == std::errc::no_such_file_or_directory ? "" : ec.message();
+    return std::nullopt;
+  }
+  if (size > kMaxFileBytes) {
+    *error = fmt::format("the file is {} bytes; tfguard reads files up to {} bytes", size, kMaxFileBytes);
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "the file cannot be read";
+    return std::nullopt;
+  }
+  std::string text;
+  text.resize(static_cast<size_t>(size));
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  text.resize(static_cast<size_t>(in.gcount()));
+  return text;
+}
+
+fs::path normal(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = p.is_absolute() ? p : fs::absolute(p, ec);
+  return abs.lexically_normal();
+}
+
+bool isLocalSource(std::string_view s) { return s.starts_with("./") || s.starts_with("../") || s == "." || s == ".."; }
+
+fs::path findGitRoot(const fs::path& start) {
+  std::error_code ec;
+  for (fs::path p = start; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) return p;
+    if (p == p.parent_path()) break;
+  }
+  return {};
+}
+
+}  // namespace
+
+FileKind classifyFile(const fs::path& path) {
+  std::string name = path.filename().string();
+  if (endsWith(name, ".tf.json")) return FileKind::kConfigJson;
+  if (endsWith(name, ".tf")) return FileKind::kConfig;
+  if (endsWith(name, ".tfvars.json")) return FileKind::kVarsJson;
+  if (endsWith(name, ".tfvars")) return FileKind::kVars;
+  if (endsWith(name, ".tftest.hcl")) return FileKind::kTest;
+  if (endsWith(name, ".hcl") || endsWith(name, ".tfbackend")) return FileKind::kHcl;
+  if (endsWith(name, ".tfstate") || endsWith(name, ".tfstate.backup")) return FileKind::kStateFile;
+  return FileKind::kOther;
+}
+
+namespace {
+
+std::vector<std::string_view> splitSegments(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t slash = s.find('/', start);
+    if (slash == std::string_view::npos) slash = s.size();
+    if (slash > start) out.push_back(s.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+// One path segment against `*` and `?` (neither crosses '/').
+bool segmentMatch(std::string_view pat, std::string_view text) {
+  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pat.size() && (pat[p] == '?' || pat[p] == text[t])) {
+      ++p;
+      ++t;
+    } else if (p < pat.size() && pat[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pat.size() && pat[p] == '*') ++p;
+  return p == pat.size();
+}
+
+}  // namespace
+
+bool globMatch(std::string_view pattern, std::string_view text) {
+  // Segment-wise, `**` matching any number of segments: a DP over
+  // (pattern segment, text segment), linear in their product.
+  auto ps = splitSegments(pattern), ts = splitSegments(text);
+  std::vector<std::vector<char>> ok(ps.size() + 1, std::vector<char>(ts.size() + 1, 0));
+  ok[ps.size()][ts.size()] = 1;
+  for (size_t i = ps.size(); i-- > 0;) {
+    for (size_t j = ts.size() + 1; j-- > 0;) {
+      if (ps[i] == "**") {
+        ok[i][j] = ok[i + 1][j] || (j < ts.size() && ok[i][j + 1]);
+      } else {
+        ok[i][j] = j < ts.size() && segmentMatch(ps[i], ts[j]) && ok[i + 1][j + 1];
+      }
+    }
+  }
+  return ok[0][0];
+}
+
+std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const settings::Settings& settings,
+                                       LoadOptions options) {
+  std::unique_ptr<Project> project(new Project());
+  std::error_code ec;
+  project->cwd_ = fs::current_path(ec).lexically_normal();
+  project->exclude_ = settings.exclude;
+
+  std::vector<fs::path> starts;
+  for (const fs::path& p : paths) {
+    fs::path n = normal(p);
+    if (fs::is_regular_file(n, ec)) n = n.parent_path();
+    starts.push_back(n);
+  }
+  if (starts.empty()) starts.push_back(project->cwd_);
+  if (!settings.file.empty()) {
+    project->confinement_root_ = normal(settings.dir);
+  } else if (fs::path git = findGitRoot(starts[0]); !git.empty()) {
+    project->confinement_root_ = git;
+  } else {
+    project->confinement_root_ = starts[0];
+  }
+  // A scanned path outside the confinement root widens it: the user asked for it.
+  for (const fs::path& s : starts) {
+    if (!project->inside(s)) project->confinement_root_ = s.root_path();
+  }
+
+  // ---- walk
+  std::set<fs::path> config_files;
+  for (const fs::path& start : starts) {
+    auto consider = [&](const fs::path& file) {
+      FileKind kind = classifyFile(file);
+      if (kind == FileKind::kConfig || kind == FileKind::kConfigJson) config_files.insert(file);
+      if (kind == FileKind::kStateFile) project->state_files_.push_back(file);
+    };
+    fs::recursive_directory_iterator it(start, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      project->findings_.push_back({"syntax", Severity::kError, "Cannot read directory",
+                                    fmt::format("tfguard cannot read {}: {}.", project->displayPath(start), ec.message()),
+                                    {}, {}, {}});
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) break;
+      const fs::path& p = it->path();
+      std::string name = p.filename().string();
+      bool is_dir = it->is_directory(ec);
+      std::string rel = p.lexically_relative(project->confinement_root_).generic_string();
+      bool excluded = std::any_of(project->exclude_.begin(), project->exclude_.end(),
+                                  [&](const std::string& g) { return globMatch(g, rel); });
+      if (is_dir) {
+        if (name == ".terraform" || name == ".git" || excluded) it.disable_recursion_pending();
+        continue;
+      }
+      if (excluded) continue;
+      if (it->is_regular_file(ec)) consider(p);
+    }
+  }
+  std::sort(project->state_files_.begin(), project->state_files_.end());
+
+  // ---- parse in parallel
+  std::vector<fs::path> files(config_files.begin(), config_files.end());
+  std::vector<std::shared_ptr<syntax::ParsedFile>> parsed(files.size());
+  std::vector<std::string> read_errors(files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      std::string error;
+      auto text = readWholeFile(files[i], &error);
+      auto source = std::make_shared<SourceFile>(project->displayPath(files[i]), text ? std::move(*text) : "");
+      if (!text) read_errors[i] = error.empty() ? "the file does not exist" : error;
+      parsed[i] = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
+    }
+  };
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size() / 8)));
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+
+  // ---- modules, in directory order
+  std::map<fs::path, std::vector<std::shared_ptr<syntax::ParsedFile>>> by_dir;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!read_errors[i].empty()) {
+      project->findings_.push_back({"syntax", Severity::kError, "Cannot read file",
+                                    fmt::format("tfguard cannot read {}: {}.", project->displayPath(files[i]), read_errors[i]),
+                                    {parsed[i]->source, {}}, {}, {}});
+    }
+    project->files_[files[i]] = parsed[i];
+    by_dir[files[i].parent_path()].push_back(parsed[i]);
+  }
+  std::set<fs::path> called;
+  for (auto& [dir, dir_files] : by_dir) {
+    project->module_dirs_.push_back(dir);
+    const model::Module* m = project->buildModule(dir, std::move(dir_files));
+    for (const model::ModuleCall& call : m->module_calls)
+      if (isLocalSource(call.source)) called.insert((dir / call.source).lexically_normal());
+  }
+  for (const fs::path& dir : project->module_dirs_)
+    if (!called.count(dir)) project->roots_.push_back(dir);
+  return project;
+}
+
+const model::Module* Project::buildModule(const fs::path& dir, std::vector<std::shared_ptr<syntax::ParsedFile>> files) {
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+    return fs::path(a->source->path()).filename() < fs::path(b->source->path()).filename();
+  });
+  std::vector<const syntax::ParsedFile*> ptrs;
+  for (const auto& f : files) {
+    addSyntaxFindings(*f);
+    ptrs.push_back(f.get());
+  }
+  auto m = model::buildModule(displayPath(dir), ptrs);
+  for (const Finding& f : m->findings) findings_.push_back(f);
+  const model::Module* out = m.get();
+  modules_[dir] = std::move(m);
+  return out;
+}
+
+void Project::addSyntaxFindings(const syntax::ParsedFile& file) {
+  registerSource(file.source);
+  for (const Diagnostic& d : file.diagnostics) {
+    findings_.push_back({"syntax", d.severity, d.summary, d.detail, {file.source, d.subject.value_or(ByteRange{})},
+                         {}, {}});
+  }
+}
+
+bool Project::inside(const fs::path& path) const {
+  fs::path rel = path.lexically_normal().lexically_relative(confinement_root_);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+const model::Module* Project::module(const fs::path& dir_in) {
+  fs::path dir = normal(dir_in);
+  if (auto it = modules_.find(dir); it != modules_.end()) return it->second.get();
+  std::error_code ec;
+  std::vector<std::shared_ptr<syntax::ParsedFile>> found;
+  std::vector<fs::path> paths;
+  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    FileKind kind = classifyFile(it->path());
+    if ((kind == FileKind::kConfig || kind == FileKind::kConfigJson) && it->is_regular_file(ec)) paths.push_back(it->path());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const fs::path& p : paths) {
+    std::string error;
+    auto text = readWholeFile(p, &error);
+    auto source = std::make_shared<SourceFile>(displayPath(p), text ? std::move(*text) : "");
+    auto parsed = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
+    files_[p] = parsed;
+    found.push_back(std::move(parsed));
+  }
+  if (found.empty()) {
+    modules_[dir] = nullptr;
+    return nullptr;
+  }
+  return buildModule(dir, std::move(found));
+}
+
+std::shared_ptr<const SourceFile> Project::sourceFileByPath(const std::string& display_path) const {
+  auto it = by_display_.find(display_path);
+  return it == by_display_.end() ? nullptr : it->second;
+}
+
+void Project::registerSource(std::shared_ptr<const SourceFile> source) {
+  if (source) by_display_[source->path()] = std::move(source);
+}
+
+std::shared_ptr<const SourceFile> Project::sourceFile(const fs::path& path_in, std::string* error) {
+  fs::path path = normal(path_in);
+  if (auto it = sources_.find(path); it != sources_.end()) return it->second;
+  if (auto it = files_.find(path); it != files_.end()) return it->second->source;
+  if (!inside(path)) {
+    *error = fmt::format("{} is outside the scanned tree ({}); tfguard does not read it", displayPath(path),
+                         displayPath(confinement_root_));
+    return nullptr;
+  }
+  std::string read_error;
+  auto text = readWholeFile(path, &read_error);
+  if (!text) {
+    *error = read_error.empty() ? fmt::format("no file exists at {}", displayPath(path)) : read_error;
+    return nullptr;
+  }
+  auto source = std::make_shared<const SourceFile>(displayPath(path), std::move(*text));
+  sources_[path] = source;
+  registerSource(source);
+  return source;
+}
+
+const syntax::ParsedFile* Project::parsedFile(const fs::path& path_in, syntax::FileSyntax syntax, std::string* error) {
+  fs::path path = normal(path_in);
+  if (auto it = files_.find(path); it != files_.end()) return it->second.get();
+  std::string ignored;
+  auto source = sourceFile(path, error ? error : &ignored);
+  if (!source) return nullptr;
+  std::shared_ptr<syntax::ParsedFile> parsed;
+  switch (syntax) {
+    case syntax::FileSyntax::kNative: parsed = std::make_shared<syntax::ParsedFile>(syntax::parseConfig(source)); break;
+    case syntax::FileSyntax::kJson: parsed = std::make_shared<syntax::ParsedFile>(syntax::parseJson(source)); break;
+    case syntax::FileSyntax::kTemplate:
+      parsed = std::make_shared<syntax::ParsedFile>(syntax::parseTemplateFile(source));
+      break;
+  }
+  addSyntaxFindings(*parsed);
+  files_[path] = parsed;
+  return parsed.get();
+}
+
+ModuleSource Project::resolveModuleSource(const fs::path& root_dir, const std::string& key, const fs::path& caller_dir,
+                                          const std::string& source) {
+  std::error_code ec;
+  if (isLocalSource(source)) {
+    fs::path dir = normal(caller_dir / source);
+    if (fs::is_directory(dir, ec)) return {ModuleSource::Kind::kLocal, dir, {}};
+    return {ModuleSource::Kind::kUnresolved, {}, fmt::format("the module directory {} does not exist", displayPath(dir))};
+  }
+  fs::path root = normal(root_dir);
+  auto it = installed_.find(root);
+  if (it == installed_.end()) {
+    std::optional<std::map<std::string, fs::path>> modules;
+    std::string error;
+    if (auto text = readWholeFile(root / ".terraform" / "modules" / "modules.json", &error)) {
+      auto json = nlohmann::json::parse(*text, nullptr, false);
+      if (json.is_object() && json.contains("Modules") && json["Modules"].is_array()) {
+        modules.emplace();
+        for (const auto& m : json["Modules"]) {
+          if (!m.is_object() || !m.contains("Key") || !m.contains("Dir") || !m["Key"].is_string() || !m["Dir"].is_string())
+            continue;
+          (*modules)[m["Key"].get<std::string>()] = normal(root / m["Dir"].get<std::string>());
+        }
+      }
+    }
+    it = installed_.emplace(root, std::move(modules)).first;
+  }
+  if (it->second) {
+    if (auto m = it->second->find(key); m != it->second->end() && fs::is_directory(m->second, ec))
+      return {ModuleSource::Kind::kInstalled, m->second, {}};
+  }
+  return {ModuleSource::Kind::kUnresolved, {},
+          fmt::format("the module source \"{}\" is not installed in {} (run terraform init to check its contents)",
+                      source, displayPath(root / ".terraform" / "modules"))};
+}
+
+std::string Project::displayPath(const fs::path& path) const {
+  fs::path n = path.lexically_normal();
+  fs::path rel = n.lexically_relative(cwd_);
+  if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  return n.generic_string();
+}
+
+}  // namespace tfguard::loader

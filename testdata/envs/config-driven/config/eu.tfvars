@@ -1,0 +1,2 @@
+region      = "eu-central-1"
+name_prefix = "prod-eu"

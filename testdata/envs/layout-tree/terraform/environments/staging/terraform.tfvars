@@ -1,0 +1,2 @@
+instance_type = "t3.small"
+ssh_cidrs     = ["10.20.0.0/16"]

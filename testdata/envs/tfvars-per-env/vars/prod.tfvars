@@ -1,0 +1,3 @@
+environment   = "prod"
+instance_type = "m6i.large"
+image_tag     = "1.8.0"

@@ -1,0 +1,5 @@
+bucket         = "agt-chronos-terraform-state-storage"
+key            = "dashboard/stage/terraform.tfstate"
+region         = "us-east-1"
+dynamodb_table = "agt-chronos-terraform-state-locks"
+encrypt        = true

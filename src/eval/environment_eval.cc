@@ -41,9 +41,60 @@ std::string InstanceKey::suffix() const {
   return "";
 }
 
+std::unique_ptr<ModuleInstance> cloneModuleInstance(const ModuleInstance& in) {
+  auto out = std::make_unique<ModuleInstance>();
+  out->path = in.path;
+  out->module = in.module;
+  out->call = in.call;
+  out->dir = in.dir;
+  out->unresolved = in.unresolved;
+  out->variables = in.variables;
+  out->locals = in.locals;
+  out->outputs = in.outputs;
+  out->resources = in.resources;
+  for (const auto& c : in.children) out->children.push_back(cloneModuleInstance(*c));
+  return out;
+}
+
 namespace {
 
 // ------------------------------------------------------------------ helpers
+
+// Everything about a value that evaluation can observe, as text: type,
+// content, unknown references, sensitivity and provenance (debugString
+// hides sensitive content, so it cannot serve as a cache key).
+void canonical(const Value& v, std::string& out, int depth = 0) {
+  if (depth > 64) return;
+  out += v.sensitive() ? "S" : "";
+  for (const ProvenanceStep& p : v.provenance()) out += fmt::format("@{}:{}-{}:{};", p.file, p.range.begin, p.range.end, p.note);
+  if (!v.isKnown()) {
+    out += "?" + friendlyTypeName(v.type());
+    for (const auto& r : v.references()) out += "|" + r;
+    return;
+  }
+  if (v.isNull()) {
+    out += "null:" + friendlyTypeName(v.type());
+    return;
+  }
+  switch (v.type().kind()) {
+    case TypeKind::kBool: out += v.asBool() ? "true" : "false"; return;
+    case TypeKind::kNumber: out += "n" + v.asNumber().toString(); return;
+    case TypeKind::kString: out += fmt::format("s{}:{}", v.asString().size(), v.asString()); return;
+    default: break;
+  }
+  out += friendlyTypeName(v.type()) + "[";
+  for (const Value& e : v.elements()) {
+    canonical(e, out, depth + 1);
+    out += ",";
+  }
+  for (const auto& [k, e] : v.attributes()) {
+    out += fmt::format("{}:{}=", k.size(), k);
+    canonical(e, out, depth + 1);
+    out += ",";
+  }
+  for (const std::string& r : v.references()) out += "|" + r;
+  out += "]";
+}
 
 Location locationOf(const syntax::ParsedFile* file, ByteRange range) {
   return {file ? file->source : nullptr, range};
@@ -672,13 +723,47 @@ class ModuleEvaluator : public Scope {
       vv.value = convertVariable(var, vv.value, vv.set_by == "module argument" ? in->first : nullptr, file);
       vars.push_back(std::move(vv));
     }
+    // Evaluated before with the same inputs (another environment)? Then the
+    // result is the same; only its findings are repeated for this environment.
+    EvaluationCache* cache = shared_.options.cache;
+    std::string cache_key;
+    if (cache != nullptr) {
+      cache_key = fmt::format("{}\n{}\n{}\n{}\n{}\n", shared_.root_dir.string(), shared_.env.workspace,
+                              src.dir.string(), child.path, ancestors_.size());
+      for (const VariableValue& vv : vars) {
+        cache_key += vv.name + "=";
+        canonical(vv.value, cache_key);
+        cache_key += "\n";
+      }
+      if (const EvaluationCache::Entry* hit = cache->find(cache_key)) {
+        ++cache->hits;
+        auto copy = cloneModuleInstance(*hit->instance);
+        child.variables = std::move(copy->variables);
+        child.locals = std::move(copy->locals);
+        child.outputs = std::move(copy->outputs);
+        child.resources = std::move(copy->resources);
+        child.children = std::move(copy->children);
+        for (Finding f : hit->findings) {
+          f.environment = shared_.env.name;
+          shared_.findings.push_back(std::move(f));
+        }
+        return hit->outputs;
+      }
+      ++cache->misses;
+    }
+    size_t findings_before = shared_.findings.size();
     std::vector<fs::path> ancestors = ancestors_;
     ancestors.push_back(dir_);
     ModuleEvaluator inner(shared_, child, src.dir, key, std::move(ancestors), depth_ + 1);
     inner.setVariables(std::move(vars));
     inner.run();
     std::vector<Value::Attribute> outs(child.outputs.begin(), child.outputs.end());
-    return Value::object(std::move(outs)).withReference(child.path);
+    Value outputs = Value::object(std::move(outs)).withReference(child.path);
+    if (cache != nullptr) {
+      Findings produced(shared_.findings.begin() + static_cast<ptrdiff_t>(findings_before), shared_.findings.end());
+      cache->add(std::move(cache_key), {cloneModuleInstance(child), outputs, std::move(produced)});
+    }
+    return outputs;
   }
 
  public:

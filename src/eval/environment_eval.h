@@ -5,6 +5,7 @@
 // for_each, nested and dynamic blocks expanded, outputs, the merged backend.
 // The result is what rules read: values (known or unknown with the
 // references they stand for), sensitive marks and provenance.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -94,11 +95,40 @@ struct EvaluatedEnvironment {
   Findings findings;  ///< variable, type, validation and evaluation findings
 };
 
+/// Module instances already evaluated, shared by the environments of one
+/// run: a module instance is evaluated once per distinct set of inputs.
+/// The key is everything the result depends on (module directory, instance
+/// path, root directory, workspace, and each input's value with its marks
+/// and provenance), so a hit is exactly what evaluation would produce; its
+/// findings are repeated for the new environment.
+class EvaluationCache {
+ public:
+  struct Entry {
+    std::unique_ptr<ModuleInstance> instance;
+    Value outputs;
+    Findings findings;
+  };
+  const Entry* find(const std::string& key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+  void add(std::string key, Entry entry) { entries_.emplace(std::move(key), std::move(entry)); }
+  size_t hits = 0;
+  size_t misses = 0;
+
+ private:
+  std::map<std::string, Entry> entries_;
+};
+
+/// A deep copy of a module instance and its children.
+std::unique_ptr<ModuleInstance> cloneModuleInstance(const ModuleInstance& instance);
+
 struct EnvironmentOptions {
   /// `--var NAME=VALUE` / `--var-file` values, highest precedence.
   std::vector<std::pair<std::string, std::string>> cli_vars;
   int max_module_depth = 32;
   long long max_instances = 10'000;  ///< per count / for_each
+  EvaluationCache* cache = nullptr;  ///< optional, shared across environments
 };
 
 /// Evaluates `env` (whose root module the project has loaded).

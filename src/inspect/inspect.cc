@@ -219,10 +219,13 @@ nlohmann::ordered_json inspectTree(std::span<const std::filesystem::path> paths,
   out["version"] = 1;
   out["environments"] = json::array();
   *matched = false;
+  eval::EvaluationCache cache;
+  eval::EnvironmentOptions options;
+  options.cache = &cache;
   for (const loader::EnvironmentSpec& env : envs) {
     if (!only.empty() && std::find(only.begin(), only.end(), env.name) == only.end()) continue;
     *matched = true;
-    eval::EvaluatedEnvironment evaluated = eval::evaluateEnvironment(*project, env);
+    eval::EvaluatedEnvironment evaluated = eval::evaluateEnvironment(*project, env, options);
     out["environments"].push_back(environmentToJson(evaluated, *project));
   }
   // Findings of the tree as a whole (syntax, model, discovery); each

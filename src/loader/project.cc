@@ -46,10 +46,13 @@ std::optional<std::string> readWholeFile(const fs::path& path, std::string* erro
   return text;
 }
 
+// Absolute and lexically normal, without a trailing separator ("m/./" and
+// "m" must be the same key).
 fs::path normal(const fs::path& p) {
   std::error_code ec;
-  fs::path abs = p.is_absolute() ? p : fs::absolute(p, ec);
-  return abs.lexically_normal();
+  fs::path abs = (p.is_absolute() ? p : fs::absolute(p, ec)).lexically_normal();
+  if (abs.has_parent_path() && !abs.has_filename() && abs != abs.root_path()) abs = abs.parent_path();
+  return abs;
 }
 
 bool isLocalSource(std::string_view s) { return s.starts_with("./") || s.starts_with("../") || s == "." || s == ".."; }
@@ -277,11 +280,16 @@ const model::Module* Project::module(const fs::path& dir_in) {
   }
   std::sort(paths.begin(), paths.end());
   for (const fs::path& p : paths) {
+    // A file parsed before (the tree models point into it) is reused, never replaced.
+    if (auto it = files_.find(normal(p)); it != files_.end()) {
+      found.push_back(it->second);
+      continue;
+    }
     std::string error;
     auto text = readWholeFile(p, &error);
     auto source = std::make_shared<SourceFile>(displayPath(p), text ? std::move(*text) : "");
     auto parsed = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
-    files_[p] = parsed;
+    files_[normal(p)] = parsed;
     found.push_back(std::move(parsed));
   }
   if (found.empty()) {

@@ -1,0 +1,213 @@
+// Environment evaluation on small trees written to a temporary directory.
+#include "eval/environment_eval.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <fstream>
+
+#include "inspect/inspect.h"
+
+namespace tfguard::eval {
+namespace {
+
+namespace fs = std::filesystem;
+
+class EnvironmentEvalTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("tfguard-env-eval-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void write(const std::string& rel, const std::string& text) {
+    fs::create_directories((dir_ / rel).parent_path());
+    std::ofstream(dir_ / rel, std::ios::binary) << text;
+  }
+
+  // Loads the tree and evaluates every environment (sharing `cache`).
+  std::vector<EvaluatedEnvironment> evaluate(EvaluationCache* cache = nullptr) {
+    settings_.dir = dir_;
+    std::vector<fs::path> paths{dir_};
+    // Earlier projects stay alive: their evaluations point into them.
+    projects_.push_back(loader::Project::load(paths, settings_));
+    project_ = projects_.back().get();
+    Findings findings;
+    specs_.push_back(loader::discoverEnvironments(project_->rootModules(), settings_, findings));
+    EnvironmentOptions options;
+    options.cache = cache;
+    std::vector<EvaluatedEnvironment> out;
+    for (const auto& spec : specs_.back()) out.push_back(evaluateEnvironment(*project_, spec, options));
+    return out;
+  }
+
+  static const ResourceInstance* find(const ModuleInstance& m, const std::string& address) {
+    for (const auto& r : m.resources)
+      if (r.address == address) return &r;
+    for (const auto& c : m.children)
+      if (const ResourceInstance* r = find(*c, address)) return r;
+    return nullptr;
+  }
+  static std::string attr(const ResourceInstance* r, const std::string& name) {
+    if (r == nullptr) return "(no such resource)";
+    const EvaluatedAttr* a = r->body.attr(name);
+    return a ? a->value.debugString() : "(no such attribute)";
+  }
+  static std::vector<std::string> rules(const EvaluatedEnvironment& env) {
+    std::vector<std::string> out;
+    for (const auto& f : env.findings) out.push_back(f.rule + ": " + f.summary);
+    return out;
+  }
+
+  fs::path dir_;
+  settings::Settings settings_;
+  std::vector<std::unique_ptr<loader::Project>> projects_;
+  loader::Project* project_ = nullptr;
+  std::deque<std::vector<loader::EnvironmentSpec>> specs_;
+};
+
+TEST_F(EnvironmentEvalTest, CountZeroMeansTheResourceDoesNotExist) {
+  write("main.tf", R"(
+variable "on" {
+  type    = bool
+  default = false
+}
+resource "aws_eip" "a" {
+  count = var.on ? 1 : 0
+}
+resource "aws_eip" "b" {
+  count = 2
+  tags  = { i = count.index }
+}
+)");
+  auto envs = evaluate();
+  ASSERT_EQ(envs.size(), 1u);
+  EXPECT_EQ(find(*envs[0].root, "aws_eip.a[0]"), nullptr);
+  EXPECT_EQ(attr(find(*envs[0].root, "aws_eip.b[1]"), "tags"), "{i = 1}");
+}
+
+TEST_F(EnvironmentEvalTest, LocalsInAnyOrderAndCyclesBroken) {
+  write("main.tf", R"(
+locals {
+  c = "${local.b}-c"
+  b = "${local.a}-b"
+  a = "a"
+  x = local.y
+  y = local.x
+}
+resource "null_resource" "r" {
+  triggers = { c = local.c, x = local.x }
+}
+)");
+  auto envs = evaluate();
+  ASSERT_EQ(envs.size(), 1u);
+  const ResourceInstance* r = find(*envs[0].root, "null_resource.r");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->body.attr("triggers")->value.get("c")->debugString(), "\"a-b-c\"");
+  EXPECT_FALSE(r->body.attr("triggers")->value.get("x")->isKnown());
+  EXPECT_EQ(rules(envs[0]), std::vector<std::string>{"eval-error: Cycle in local values"});
+}
+
+TEST_F(EnvironmentEvalTest, PathAndWorkspaceAndModuleRecursion) {
+  write("root/main.tf", R"(
+module "m" {
+  source = "../modules/m"
+}
+output "where" {
+  value = module.m.where
+}
+)");
+  write("modules/m/main.tf", R"(
+output "where" {
+  value = "${path.module} ${path.root} ${terraform.workspace}"
+}
+module "again" {
+  source = "./"
+}
+)");
+  auto envs = evaluate();
+  ASSERT_EQ(envs.size(), 1u);
+  EXPECT_EQ(envs[0].root->outputs[0].second.debugString(), "\"../modules/m . default\"");
+  ASSERT_EQ(envs[0].findings.size(), 1u);
+  EXPECT_EQ(envs[0].findings[0].summary, "Module not loaded");
+  EXPECT_NE(envs[0].findings[0].detail.find("calls itself"), std::string::npos);
+}
+
+TEST_F(EnvironmentEvalTest, ModuleInputsCarryProvenance) {
+  write("main.tf", R"(
+variable "cidr" {
+  type = string
+}
+module "net" {
+  source = "./net"
+  cidr   = var.cidr
+}
+)");
+  write("net/main.tf", R"(
+variable "cidr" {
+  type = string
+}
+resource "aws_vpc" "v" {
+  cidr_block = var.cidr
+}
+)");
+  write("vars/prod.tfvars", "cidr = \"10.0.0.0/16\"\n");
+  write("vars/dev.tfvars", "cidr = \"10.1.0.0/16\"\n");
+  auto envs = evaluate();
+  ASSERT_EQ(envs.size(), 2u);
+  const ResourceInstance* v = find(*envs[1].root, "module.net.aws_vpc.v");
+  ASSERT_NE(v, nullptr);
+  const Value& cidr = v->body.attr("cidr_block")->value;
+  EXPECT_EQ(cidr.debugString(), "\"10.0.0.0/16\"");
+  ASSERT_EQ(cidr.provenance().size(), 2u);
+  EXPECT_TRUE(cidr.provenance()[0].file.ends_with("vars/prod.tfvars")) << cidr.provenance()[0].file;
+  EXPECT_EQ(cidr.provenance()[1].note, "module argument cidr of module.net");
+}
+
+TEST_F(EnvironmentEvalTest, ModuleInstancesAreEvaluatedOncePerDistinctInputs) {
+  write("main.tf", R"(
+variable "size" {
+  type = number
+}
+module "fixed" {
+  source = "./m"
+  name   = "same-everywhere"
+}
+module "sized" {
+  source = "./m"
+  name   = "size-${var.size}"
+}
+)");
+  write("m/main.tf", R"(
+variable "name" {
+  type = string
+}
+resource "aws_sqs_queue" "q" {
+  name = var.name
+  delay_seconds = substr(var.name, 0, "x")
+}
+output "name" {
+  value = aws_sqs_queue.q.name
+}
+)");
+  write("vars/a.tfvars", "size = 1\n");
+  write("vars/b.tfvars", "size = 2\n");
+  EvaluationCache cache;
+  auto cached = evaluate(&cache);
+  EXPECT_EQ(cache.hits, 1u);    // module.fixed in the second environment
+  EXPECT_EQ(cache.misses, 3u);  // module.fixed once, module.sized twice
+  auto plain = evaluate();
+  ASSERT_EQ(cached.size(), 2u);
+  for (size_t i = 0; i < cached.size(); ++i) {
+    EXPECT_EQ(inspect::environmentToJson(cached[i], *project_).dump(), inspect::environmentToJson(plain[i], *project_).dump());
+    // The module's eval error is reported in each environment.
+    EXPECT_EQ(cached[i].findings.size(), 2u);
+    for (const auto& f : cached[i].findings) EXPECT_EQ(f.environment, cached[i].spec->name);
+  }
+}
+
+}  // namespace
+}  // namespace tfguard::eval

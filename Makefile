@@ -44,9 +44,9 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	@echo "== tfguard parse testdata/examples/signaling-server (text AST of the bundled example)"
-	./$(BUILD)/tfguard parse --format text testdata/examples/signaling-server/modules/signaling-server/main.tf
 	./$(BUILD)/tfguard version
+	@echo "== tfguard inspect --env production (the bundled example: a module deployed to dev and production)"
+	cd testdata/examples/signaling-server && ../../../$(BUILD)/tfguard inspect --env production
 
 test: test-deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTFGUARD_WERROR=$(WERROR) $(CMAKE_ARGS)

@@ -140,3 +140,10 @@ if [ -n "${CORPUS_LIST:-}" ]; then
   fi
   run_corpus "real corpus ($CORPUS_LIST)" "$CORPUS_LIST" real
 fi
+
+# ---- load + evaluate (issue: 3 environments x 50 modules x 20 resources < 100 ms, one core)
+if [ -x "$build/bench/tfguard_eval_bench" ]; then
+  echo
+  echo "== load + evaluate: tfguard_eval_bench (generated tree in $build/bench-eval-tree)"
+  "$build/bench/tfguard_eval_bench" --dir "$build/bench-eval-tree" --envs 3 --modules 50 --resources 20 --runs 5
+fi

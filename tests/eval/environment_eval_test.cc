@@ -209,5 +209,48 @@ output "name" {
   }
 }
 
+TEST_F(EnvironmentEvalTest, FileReadsStayInsideTheScannedTree) {
+  write("main.tf", R"(
+resource "aws_instance" "a" {
+  user_data = file("${path.module}/boot.sh")
+}
+resource "aws_instance" "b" {
+  user_data = file("/etc/passwd")
+}
+resource "aws_instance" "c" {
+  user_data = file("missing.sh")
+}
+)");
+  write("boot.sh", "#!/bin/sh\necho hi\n");
+  write(".git/HEAD", "ref: refs/heads/main\n");  // the tree is its own repository
+  auto envs = evaluate();
+  ASSERT_EQ(envs.size(), 1u);
+  EXPECT_EQ(attr(find(*envs[0].root, "aws_instance.a"), "user_data"), "\"#!/bin/sh\\necho hi\\n\"");
+  EXPECT_FALSE(find(*envs[0].root, "aws_instance.b")->body.attr("user_data")->value.isKnown());
+  ASSERT_EQ(envs[0].findings.size(), 2u);
+  EXPECT_NE(envs[0].findings[0].detail.find("outside the scanned tree"), std::string::npos) << envs[0].findings[0].detail;
+  EXPECT_NE(envs[0].findings[1].detail.find("no file exists"), std::string::npos) << envs[0].findings[1].detail;
+}
+
+TEST_F(EnvironmentEvalTest, SensitiveVariablesAreNeverPrinted) {
+  write("main.tf", R"(
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+resource "aws_db_instance" "db" {
+  password = var.db_password
+  username = "admin-${var.db_password}"
+}
+)");
+  write("terraform.tfvars", "db_password = \"hunter2-secret\"\n");
+  auto envs = evaluate();
+  ASSERT_EQ(envs.size(), 1u);
+  std::string json = inspect::environmentToJson(envs[0], *project_).dump();
+  EXPECT_EQ(json.find("hunter2"), std::string::npos);
+  EXPECT_NE(json.find("\"password\":{\"sensitive\":true}"), std::string::npos);
+  EXPECT_NE(json.find("\"username\":{\"sensitive\":true}"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tfguard::eval

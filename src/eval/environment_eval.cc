@@ -300,6 +300,21 @@ class ModuleEvaluator : public Scope {
       if (first == "workspace") return Value::string(shared_.env.workspace);
       return err("Invalid \"terraform\" attribute", fmt::format("The \"terraform\" object does not have an attribute named \"{}\". The only supported attribute is terraform.workspace, the name of the currently-selected workspace.", first));
     }
+    if (root == "resource" || root == "ephemeral") {
+      // resource.TYPE.NAME is TYPE.NAME (Terraform's addrs.ParseRef);
+      // ephemeral resources exist only during apply: unknown.
+      std::string_view name = stepName(1);
+      if (first.empty() || name.empty())
+        return err("Invalid reference", fmt::format("The \"{}\" object must be followed by two attribute names: the resource type and the resource name.", root));
+      *consumed = 2;
+      if (root == "ephemeral")
+        return Value::unknown(Type::dynamic(), {address(fmt::format("ephemeral.{}.{}", first, name))});
+      const model::Resource* r = m.resource(model::ResourceMode::kManaged, first, name);
+      if (r == nullptr)
+        return err("Reference to undeclared resource",
+                   fmt::format("A managed resource \"{}\" \"{}\" has not been declared in {}.", first, name, moduleDescription()));
+      return resource(*r);
+    }
     if (root == "self") {
       *consumed = 0;
       return Value::unknown(Type::dynamic(), {current_address_.empty() ? "self" : current_address_});
@@ -562,17 +577,26 @@ class ModuleEvaluator : public Scope {
     }
   }
 
-  static Value blockValue(const EvaluatedBlock& b, int depth = 0) {
+  // The object references see for a resource body or nested block at
+  // `address`: open (attributes the configuration does not set, including
+  // those set to null, which the provider may compute, are unknown with a
+  // reference), nested blocks as lists of such objects.
+  static Value blockValue(const EvaluatedBlock& b, const std::string& address, int depth = 0) {
     std::vector<Value::Attribute> attrs;
-    for (const auto& a : b.attrs) attrs.emplace_back(a.name, a.value);
+    for (const auto& a : b.attrs)
+      if (!a.value.isNull()) attrs.emplace_back(a.name, a.value);
     std::map<std::string, std::vector<Value>> nested;
-    if (depth < 32)
-      for (const auto& nb : b.blocks) nested[nb.type].push_back(blockValue(nb, depth + 1));
+    if (depth < 32) {
+      for (const auto& nb : b.blocks) {
+        auto& list = nested[nb.type];
+        list.push_back(blockValue(nb, fmt::format("{}.{}[{}]", address, nb.type, list.size()), depth + 1));
+      }
+    }
     for (auto& [type, values] : nested) {
       if (std::none_of(attrs.begin(), attrs.end(), [&](const auto& a) { return a.first == type; }))
         attrs.emplace_back(type, Value::tuple(std::move(values)));
     }
-    return Value::object(std::move(attrs));
+    return Value::object(std::move(attrs)).withReference(address);
   }
 
   // ---- resources
@@ -598,7 +622,7 @@ class ModuleEvaluator : public Scope {
       current_address_ = ri.address;
       ri.body = evalContent(r.content, std::string(r.type), {std::string(r.type), std::string(r.name)}, r.decl.range);
       current_address_ = saved;
-      ri.value = blockValue(ri.body).withReference(ri.address);
+      ri.value = blockValue(ri.body, ri.address);
       instances.push_back(std::move(ri));
     }
     Value v;

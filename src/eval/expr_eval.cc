@@ -24,12 +24,13 @@ using syntax::ExprKind;
 struct Inputs {
   bool sensitive = false;
   std::vector<std::string> references;
-  const Value* provenance_from = nullptr;
+  // A copy, not a pointer: inputs are often temporaries.
+  std::optional<Value> provenance_from;
 
   void add(const Value& v) {
     sensitive = sensitive || v.sensitive();
     if (!v.isKnown()) references.insert(references.end(), v.references().begin(), v.references().end());
-    if (provenance_from == nullptr && !v.provenance().empty()) provenance_from = &v;
+    if (!provenance_from && !v.provenance().empty()) provenance_from = v;
   }
   // Nested unknowns count too (jsonencode({a = aws_x.y.arn}) stays tied to it).
   void addDeep(const Value& v, int depth = 0) {
@@ -39,7 +40,7 @@ struct Inputs {
     for (const auto& [k, e] : v.attributes()) addDeep(e, depth + 1);
   }
   Value apply(Value v) const {
-    if (provenance_from != nullptr && v.provenance().empty()) v = v.withMarksOf(*provenance_from);
+    if (provenance_from && v.provenance().empty()) v = v.withMarksOf(*provenance_from);
     if (sensitive && !v.sensitive()) v = v.markedSensitive();
     return v;
   }
@@ -423,6 +424,14 @@ Value ExprEvaluator::evalCall(const syntax::CallExpr& e) {
     for (const Expr* a : e.args) in.addDeep(eval(*a));
     return in.unknown();
   }
+  if (e.name == "ephemeralasnull" && e.args.size() == 1) return eval(*e.args[0]);  // nothing is ephemeral here
+  if (e.name == "templatestring") {
+    // Renders a template held in a value (Terraform 1.9); not evaluated yet:
+    // unknown, carrying its inputs' references.
+    Inputs in;
+    for (const Expr* a : e.args) in.addDeep(eval(*a));
+    return in.unknown(Type::string());
+  }
   const FunctionSpec* spec = findFunction(e.name);
   if (spec == nullptr) {
     for (const Expr* a : e.args) eval(*a);
@@ -582,7 +591,18 @@ Value ExprEvaluator::evalTemplateFile(const syntax::CallExpr& e) {
 Value ExprEvaluator::evalBinary(const syntax::BinaryExpr& e) {
   using syntax::BinaryOp;
   Value lhs = eval(*e.lhs);
+  size_t diags_before = diags_->size(), errors_before = error_count_;
   Value rhs = eval(*e.rhs);
+  if (e.op == BinaryOp::kAnd || e.op == BinaryOp::kOr) {
+    // Short circuit (HCL >= 2.24, Terraform >= 1.13): when the left operand
+    // decides, the right one's errors do not count (`x == null || length(x) > 0`).
+    bool decides = e.op == BinaryOp::kOr;
+    if (lhs.isKnown() && !lhs.isNull() && lhs.type().kind() == TypeKind::kBool && lhs.asBool() == decides) {
+      diags_->resize(diags_before);
+      error_count_ = errors_before;
+      return lhs.sensitive() ? Value::boolean(decides).markedSensitive() : Value::boolean(decides);
+    }
+  }
   Inputs in;
   in.add(lhs);
   in.add(rhs);
@@ -701,8 +721,24 @@ Value ExprEvaluator::evalUnary(const syntax::UnaryExpr& e) {
 
 Value ExprEvaluator::evalConditional(const syntax::ConditionalExpr& e) {
   Value cond = eval(*e.cond);
-  Value t = eval(*e.if_true);
-  Value f = eval(*e.if_false);
+  // Like HCL, both results are evaluated (for the result type), but with a
+  // known condition only the chosen one's errors count: `x == null ? 0 :
+  // x.a` must not report the null access.
+  std::optional<bool> chosen_branch;
+  if (cond.isKnown() && !cond.isNull()) {
+    std::string err;
+    if (auto b = convert(cond, Type::boolean(), &err)) chosen_branch = b->asBool();
+  }
+  auto evalBranch = [&](const Expr& x, bool is_true) {
+    if (!chosen_branch || *chosen_branch == is_true) return eval(x);
+    size_t diags_before = diags_->size(), errors_before = error_count_;
+    Value v = eval(x);
+    diags_->resize(diags_before);
+    error_count_ = errors_before;
+    return v;
+  };
+  Value t = evalBranch(*e.if_true, true);
+  Value f = evalBranch(*e.if_false, false);
   Type types[] = {t.type(), f.type()};
   auto unified = unify(types, true);
   if (!unified) {

@@ -91,6 +91,7 @@ Value Value::unknown(Type type, std::vector<std::string> references) {
   auto n = std::make_shared<Node>();
   n->type = std::move(type);
   n->state = ValueState::kUnknown;
+  std::erase(references, std::string());  // an empty reference names nothing
   std::sort(references.begin(), references.end());
   references.erase(std::unique(references.begin(), references.end()), references.end());
   n->references = std::move(references);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <deque>
+#include <map>
 #include <fstream>
 
 #include "inspect/inspect.h"
@@ -207,6 +208,37 @@ output "name" {
     EXPECT_EQ(cached[i].findings.size(), 2u);
     for (const auto& f : cached[i].findings) EXPECT_EQ(f.environment, cached[i].spec->name);
   }
+}
+
+TEST_F(EnvironmentEvalTest, ComputedAttributesAnywhereAreUnknownWithReferences) {
+  write("main.tf", R"(
+variable "region" {
+  type    = string
+  default = null
+}
+resource "aws_eks_cluster" "this" {
+  name   = "c"
+  region = var.region
+  vpc_config {
+    subnet_ids = ["s-1"]
+  }
+}
+locals {
+  name   = resource.aws_eks_cluster.this.name
+  sg     = aws_eks_cluster.this.vpc_config[0].cluster_security_group_id
+  subnet = aws_eks_cluster.this.vpc_config[0].subnet_ids[0]
+  region = aws_eks_cluster.this.region
+}
+)");
+  auto envs = evaluate();
+  ASSERT_EQ(envs.size(), 1u);
+  EXPECT_TRUE(envs[0].findings.empty()) << envs[0].findings[0].summary << ": " << envs[0].findings[0].detail;
+  std::map<std::string, std::string> locals;
+  for (const auto& [k, v] : envs[0].root->locals) locals[k] = v.debugString();
+  EXPECT_EQ(locals["name"], "\"c\"");
+  EXPECT_EQ(locals["sg"], "(unknown aws_eks_cluster.this.vpc_config[0].cluster_security_group_id)");
+  EXPECT_EQ(locals["subnet"], "\"s-1\"");
+  EXPECT_EQ(locals["region"], "(unknown aws_eks_cluster.this.region)");  // null in config: the provider decides
 }
 
 TEST_F(EnvironmentEvalTest, FileReadsStayInsideTheScannedTree) {

@@ -197,6 +197,29 @@ TEST_F(ExprEvalTest, SensitiveAndProvenance) {
   EXPECT_EQ(v.provenance()[0].file, "prod.tfvars");
 }
 
+TEST_F(ExprEvalTest, OnlyTheBranchTakenReportsErrors) {
+  scope_.vars["x"] = Value::null();
+  scope_.vars["l"] = Value::null(Type::number());
+  EXPECT_EQ(str("var.x == null ? \"none\" : var.x.a"), "\"none\"");
+  EXPECT_EQ(str("var.l == null ? true : var.l >= 6"), "true");
+  EXPECT_EQ(str("false ? [][0] : \"ok\""), "\"ok\"");
+  EXPECT_EQ(str("var.l == null || length(var.l) > 0"), "true");
+  EXPECT_EQ(str("var.l != null && var.l > 2"), "false");
+  EXPECT_EQ(eval("true ? [][0] : 1").diags.size(), 1u);
+  EXPECT_EQ(eval("var.l == null && var.l > 2").diags.size(), 1u);
+}
+
+TEST_F(ExprEvalTest, UnknownKeysAndProviderFunctionsKeepTheirInputs) {
+  // Temporaries feeding an unknown result (once a use after free).
+  scope_.vars["k"] = Value::unknown(Type::string(), {"aws_s3_bucket.b.id"}).withProvenance({"x.tfvars", {0, 1}, "set"});
+  EXPECT_EQ(str("{ (var.k) = \"v\", b = \"c\" }"), "(unknown aws_s3_bucket.b.id)");
+  EXPECT_EQ(str("[for x in [\"a\"] : x if var.k == \"z\"]"), "(unknown aws_s3_bucket.b.id)");
+  EXPECT_EQ(str("{for x in [\"a\"] : \"${var.k}${x}\" => x}"), "(unknown aws_s3_bucket.b.id)");
+  EXPECT_EQ(str("provider::aws::arn_parse(var.k)"), "(unknown aws_s3_bucket.b.id)");
+  EXPECT_EQ(str("templatestring(var.k, {})"), "(unknown aws_s3_bucket.b.id)");
+  EXPECT_EQ(str("ephemeralasnull(\"a\")"), "\"a\"");
+}
+
 TEST_F(ExprEvalTest, ErrorsPointAtTheExpression) {
   Result r = eval("var.nope");
   ASSERT_EQ(r.diags.size(), 1u);

@@ -265,6 +265,13 @@ class ModuleEvaluator : public Scope {
       if (call == nullptr)
         return err("Reference to undeclared module",
                    fmt::format("No module call named \"{}\" is declared in {}.", first, moduleDescription()));
+      // Terraform orders each output on its own: an output that does not
+      // depend on the call's inputs can be read while they are evaluated.
+      if (auto it = call_values_.find(call); it != call_values_.end() && it->second.first == State::kInProgress &&
+                                             !stepName(1).empty() && call->count == nullptr && call->for_each == nullptr) {
+        *consumed = 2;
+        return outputWithoutInputs(*call, stepName(1));
+      }
       return moduleCall(*call);
     }
     if (root == "data") {
@@ -603,10 +610,11 @@ class ModuleEvaluator : public Scope {
   Value resource(const model::Resource& r) {
     if (auto it = resource_values_.find(&r); it != resource_values_.end()) {
       if (it->second.first == State::kDone) return it->second.second;
-      addFinding("eval-error", Severity::kWarning, "Cycle in resource references",
-                 fmt::format("{} refers to itself through its arguments; tfguard treats the reference as unknown.", address(r.address())),
-                 r.decl.location());
-      return Value::unknown(Type::dynamic(), {address(r.address())});
+      // Referenced while its own arguments are evaluated: through a module
+      // call, an input of which depends on it (Terraform orders attributes,
+      // not blocks, so this is usually no cycle: a computed attribute such
+      // as .id is read). Its attributes read as unknown, without a finding.
+      return Value::object({}).withReference(address(r.address()));
     }
     resource_values_[&r] = {State::kInProgress, Value::unknown()};
     std::string base = address(r.address());
@@ -681,6 +689,45 @@ class ModuleEvaluator : public Scope {
     }
     call_values_[&call] = {State::kDone, v};
     return v;
+  }
+
+  // One output of `call` evaluated with its inputs unknown (defaults kept):
+  // exact when the output does not depend on them. Findings of this side
+  // evaluation are dropped: the real one reports them.
+  Value outputWithoutInputs(const model::ModuleCall& call, std::string_view output) {
+    std::string base = address("module." + std::string(call.name));
+    Value unknown = Value::unknown(Type::dynamic(), {base + "." + std::string(output)});
+    if (call.source.empty() || depth_ + 1 > shared_.options.max_module_depth) return unknown;
+    std::string key = module_key_.empty() ? std::string(call.name) : module_key_ + "." + std::string(call.name);
+    loader::ModuleSource src = shared_.project.resolveModuleSource(shared_.root_dir, key, dir_, call.source);
+    if (src.kind == loader::ModuleSource::Kind::kUnresolved || src.dir == dir_ ||
+        std::find(ancestors_.begin(), ancestors_.end(), src.dir) != ancestors_.end())
+      return unknown;
+    const model::Module* m = shared_.project.module(src.dir);
+    const model::Output* o = m ? m->output(output) : nullptr;
+    if (o == nullptr || o->value == nullptr) return unknown;
+    Findings scratch;
+    Shared side{shared_.project, shared_.env, shared_.options, scratch, shared_.root_dir};
+    ModuleInstance temp;
+    temp.path = base;
+    temp.module = m;
+    std::vector<VariableValue> vars;
+    for (const model::Variable& var : m->variables) {
+      bool given = std::any_of(call.arguments.begin(), call.arguments.end(),
+                               [&](const model::Attr& a) { return a.name == var.name; });
+      VariableValue vv{std::string(var.name), &var, Value::unknown(var.type, {base + ".var." + std::string(var.name)}), "unset"};
+      if (!given && var.default_attr != nullptr) {
+        EvalDiagnostics diags;
+        vv.value = evalConstant(*var.default_attr->expr, *attrFile(*var.default_attr, var.decl.file), diags);
+      }
+      vars.push_back(std::move(vv));
+    }
+    std::vector<fs::path> ancestors = ancestors_;
+    ancestors.push_back(dir_);
+    ModuleEvaluator inner(side, temp, src.dir, key, std::move(ancestors), depth_ + 1);
+    inner.setVariables(std::move(vars));
+    Value v = inner.evalIn(*o->value->expr, attrFile(*o->value, o->decl.file));
+    return o->sensitive ? v.markedSensitive() : v;
   }
 
   Value evaluateChild(const model::ModuleCall& call, const std::string& key, ModuleInstance& child) {

@@ -241,6 +241,42 @@ locals {
   EXPECT_EQ(locals["region"], "(unknown aws_eks_cluster.this.region)");  // null in config: the provider decides
 }
 
+TEST_F(EnvironmentEvalTest, OutputsThatDoNotDependOnInputsAreNoCycle) {
+  write("main.tf", R"(
+module "m" {
+  source = "./m"
+  in     = "${module.m.static}-y"
+}
+resource "aws_security_group" "a" {
+  name = module.n.static
+}
+module "n" {
+  source = "./m"
+  in     = aws_security_group.a.id
+}
+)");
+  write("m/main.tf", R"(
+variable "in" {
+  type = string
+}
+output "static" {
+  value = "x"
+}
+output "echo" {
+  value = var.in
+}
+)");
+  auto envs = evaluate();
+  ASSERT_EQ(envs.size(), 1u);
+  EXPECT_TRUE(envs[0].findings.empty()) << envs[0].findings[0].summary;
+  const ModuleInstance* m = nullptr;
+  for (const auto& c : envs[0].root->children)
+    if (c->path == "module.m") m = c.get();
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->outputs[1].second.debugString(), "\"x-y\"");
+  EXPECT_EQ(attr(find(*envs[0].root, "aws_security_group.a"), "name"), "\"x\"");
+}
+
 TEST_F(EnvironmentEvalTest, FileReadsStayInsideTheScannedTree) {
   write("main.tf", R"(
 resource "aws_instance" "a" {

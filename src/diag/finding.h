@@ -31,6 +31,18 @@ struct Finding {
   Location location;
   std::vector<RelatedLocation> related;
   std::string environment;  ///< empty: not specific to one environment
+  /// The resource instance the finding is about ("module.web.aws_eip.this[0]"); empty if none.
+  std::string resource;
+  /// The offending attribute or nested block inside the resource
+  /// ("ingress[1].cidr_blocks"); with `resource` it makes the fingerprint
+  /// stable when lines move.
+  std::string attribute_path;
+  /// Set by the engine: stable identity for baselines and SARIF.
+  std::string fingerprint;
+  /// Set by suppression: the finding is kept (SARIF lists it as suppressed)
+  /// but does not count.
+  bool suppressed = false;
+  std::string suppression_reason;
 };
 
 using Findings = std::vector<Finding>;

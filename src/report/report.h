@@ -1,0 +1,70 @@
+#pragma once
+// Reporters (SPEC §7): each output format is one small Printer behind this
+// interface. A printer never evaluates: it prints the Report it is given.
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/finding.h"
+
+namespace tfguard::report {
+
+/// What a printer needs to know about a rule (SARIF driver.rules, help).
+struct RuleInfo {
+  std::string id;
+  std::string summary;
+  std::string description;  ///< Markdown
+  Severity default_severity = Severity::kWarning;
+  std::vector<std::string> tags;
+  std::string security_severity;  ///< "8.0"; empty when not a security rule
+  std::string help_uri;           ///< docs/rules/<id>.md in the repository
+};
+
+struct Summary {
+  size_t files = 0;
+  size_t environments = 0;
+  size_t errors = 0;
+  size_t warnings = 0;
+  size_t notes = 0;
+  size_t suppressed = 0;
+  size_t undecided = 0;
+  double duration_ms = 0;
+};
+
+struct Report {
+  std::string tool_version;
+  /// Sorted (file, line, column, rule, environment) and deduplicated;
+  /// suppressed findings included (flagged), printers decide how to show them.
+  std::vector<Finding> findings;
+  /// Checks left undecided (--show-undecided prints them as notes).
+  std::vector<Finding> undecided;
+  /// Every rule that may appear in `findings` (SARIF lists them all).
+  std::vector<RuleInfo> rules;
+  Summary summary;
+  /// The directory relative URIs are based on (%SRCROOT% in SARIF): the
+  /// working directory.
+  std::filesystem::path source_root;
+};
+
+struct PrintOptions {
+  bool color = false;          ///< ANSI colours (text)
+  bool show_undecided = false;
+  bool show_suppressed = false;
+};
+
+class Printer {
+ public:
+  virtual ~Printer() = default;
+  virtual void print(const Report& report, std::ostream& out) = 0;
+};
+
+/// "text", "json", "sarif", "github", "checkstyle", "junit"; null for an unknown format.
+std::unique_ptr<Printer> makePrinter(std::string_view format, const PrintOptions& options);
+
+/// The formats makePrinter knows, for --help and errors.
+std::vector<std::string_view> printerFormats();
+
+}  // namespace tfguard::report

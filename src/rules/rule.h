@@ -1,0 +1,102 @@
+#pragma once
+// The rule interface (SPEC §6). A rule is one small class with its metadata;
+// the engine walks each environment's evaluated model once and dispatches:
+// per resource instance (to the rules that declared the instance's type),
+// per environment, and across the environments of one project. Rules never
+// parse or read files; they read values (known, unknown, sensitive, with
+// provenance) through the RuleContext and report findings through it.
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/finding.h"
+#include "eval/environment_eval.h"
+#include "loader/environments.h"
+
+namespace tfguard::rules {
+
+enum class RuleScope : uint8_t {
+  kInstance,          ///< checkInstance() for every instance of `resource_types`
+  kEnvironment,       ///< checkEnvironment() once per environment
+  kCrossEnvironment,  ///< checkAcross() once with every environment of the run
+};
+
+struct RuleParam {
+  std::string_view name;         ///< as written in .tfguard.hcl: admin_cidrs = [...]
+  std::string_view description;
+};
+
+struct RuleMeta {
+  std::string_view id;  ///< kebab-case, stable
+  Severity default_severity = Severity::kWarning;
+  /// Severity in development environments when it differs (ssh-admin-cidr: warning).
+  std::optional<Severity> development_severity;
+  std::string_view summary;      ///< one line
+  std::string_view description;  ///< Markdown: what fails, why it matters (the real-world reason)
+  std::string_view bad_example;  ///< HCL that fails
+  std::string_view good_example; ///< HCL that passes
+  RuleScope scope = RuleScope::kInstance;
+  std::vector<std::string_view> resource_types;  ///< kInstance: the types it looks at
+  std::vector<std::string_view> tags;            ///< "security", "cost", "reliability", "terraform"
+  std::string_view security_severity;            ///< SARIF "security-severity" ("8.0"); empty if not security
+  std::vector<RuleParam> params;
+};
+
+/// What one rule reports. `at` is the most specific place: the offending
+/// attribute or nested block, else the block header.
+struct RuleFinding {
+  std::string message;  ///< lower-case, specific, with the offending value
+  std::string detail;   ///< optional full sentences
+  Location at;
+  std::string resource;        ///< the instance address, if about one
+  std::string attribute_path;  ///< "ingress[0].cidr_blocks"
+  std::vector<RelatedLocation> related;
+};
+
+class RuleContext {
+ public:
+  virtual ~RuleContext() = default;
+  virtual const eval::EvaluatedEnvironment& environment() const = 0;
+  virtual loader::Tier tier() const = 0;
+  /// Every resource and data instance of the environment, all modules.
+  virtual std::span<const eval::ResourceInstance* const> allResources() const = 0;
+  /// The instances of one type ("aws_eip", or "data.aws_iam_policy_document"
+  /// is not used: data instances are matched by decl->mode).
+  virtual std::vector<const eval::ResourceInstance*> resources(std::string_view type) const = 0;
+  /// The module instance that holds `instance`.
+  virtual const eval::ModuleInstance* moduleOf(const eval::ResourceInstance& instance) const = 0;
+  /// A rule parameter from .tfguard.hcl (`rule "ID" { name = ... }`), or nullopt.
+  virtual std::optional<eval::Value> param(std::string_view name) const = 0;
+  /// Where a value came from ("value set here" at the tfvars line, module arguments).
+  virtual std::vector<RelatedLocation> provenanceOf(const eval::Value& value) const = 0;
+
+  virtual void report(RuleFinding finding) = 0;
+  /// The check could not be decided (its condition is unknown): no finding;
+  /// counted in the summary and listed with --show-undecided.
+  virtual void undecided(RuleFinding finding) = 0;
+};
+
+/// The environments of one run, for cross-environment rules.
+struct EnvironmentView {
+  const eval::EvaluatedEnvironment* environment;
+  RuleContext* context;  ///< reports go to this environment
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleMeta& meta() const = 0;
+  virtual void checkInstance(const eval::ResourceInstance& /*instance*/, RuleContext& /*ctx*/) const {}
+  virtual void checkEnvironment(RuleContext& /*ctx*/) const {}
+  virtual void checkAcross(std::span<const EnvironmentView> /*envs*/) const {}
+};
+
+/// Helpers for locations of evaluated things.
+Location locationOf(const eval::EvaluatedAttr& attr);   ///< the `name = value` argument
+Location locationOf(const eval::EvaluatedBlock& block); ///< the whole block
+Location headerOf(const eval::ResourceInstance& instance);  ///< `resource "t" "n"`
+
+}  // namespace tfguard::rules

@@ -1,0 +1,40 @@
+#pragma once
+// Inline suppressions (SPEC §6): `# tfguard:ignore RULE[,RULE] [exp:YYYY-MM-DD]
+// [env:NAME] [reason]` (also `//`) on the line before a block or attribute
+// or at the end of the offending line; `# tfguard:ignore-file RULE` at the
+// top of a file; and, for rules with an equivalent, other tools' comments
+// (#tfsec:ignore:ID, #trivy:ignore:ID, #checkov:skip=ID:reason,
+// # tflint-ignore: name) through a mapping table (docs/suppressions.md).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/finding.h"
+#include "syntax/ast.h"
+
+namespace tfguard::suppress {
+
+struct Suppression {
+  std::vector<std::string> rules;  ///< tfguard rule ids (mapped from other tools' ids)
+  std::string reason;
+  std::string expires;      ///< "YYYY-MM-DD"; empty: never
+  std::string environment;  ///< empty: every environment
+  bool whole_file = false;
+  Location location;        ///< the comment
+  ByteRange covers;         ///< the block/attribute (or line) it applies to
+  std::string source_tool;  ///< "tfguard", "tfsec", "trivy", "checkov", "tflint"
+};
+
+/// The suppressions written in a parsed file's comments. Malformed ones
+/// (unknown rule id when `known_rule` says so, bad date) are findings.
+std::vector<Suppression> collectSuppressions(const syntax::ParsedFile& file,
+                                             bool (*known_rule)(std::string_view id), Findings& problems);
+
+/// Marks the findings that a suppression covers (same file, range inside
+/// `covers`, rule listed, environment matching, not expired on `today`
+/// "YYYY-MM-DD"), and adds `unused-ignore` notes for suppressions that
+/// covered nothing or have expired.
+void applySuppressions(std::vector<Finding>& findings, const std::vector<Suppression>& suppressions,
+                       std::string_view today);
+
+}  // namespace tfguard::suppress

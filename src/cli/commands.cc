@@ -5,15 +5,12 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/check_command.h"
 #include "cli/init_command.h"
 #include "cli/inspect_command.h"
 
 namespace tfguard::cli {
 namespace {
-
-struct CheckOptions {
-  std::vector<std::string> paths;
-};
 
 // Commands of SPEC §2 that later stages implement. They parse their flags
 // already, so scripts get the final interface, and say they are not ready.
@@ -22,13 +19,10 @@ struct PendingCommand {
   const char* summary;
 };
 constexpr PendingCommand kPendingCommands[] = {
-    {"rules", "list every rule: id, severity, summary, source"},
-    {"explain", "print a rule's documentation with a bad and a good example"},
     {"lsp", "run the language server on stdio"},
 };
 
 ParseOptions g_parse;
-CheckOptions g_check;
 
 int notImplemented(const std::string& name) {
   std::fprintf(stderr, "tfguard: '%s' is not implemented yet in this version (%s)\n", name.c_str(),
@@ -43,8 +37,8 @@ void registerCommands(CLI::App& app) {
   app.fallthrough();
 
   CLI::App* check = app.add_subcommand("check", "check configurations (the default command)");
-  check->add_option("path", g_check.paths, "directories or files to check (default .)");
-  app.add_option("path", g_check.paths, "directories or files to check (runs `check`)");
+  registerCheckCommand(app, check);
+  registerRulesCommands(app);
 
   CLI::App* parse = app.add_subcommand("parse", "print the syntax tree of files as JSON or text");
   parse->add_option("file", g_parse.files, "files to parse")->required();
@@ -64,13 +58,15 @@ void registerCommands(CLI::App& app) {
 
 int runCommand(CLI::App& app) {
   auto chosen = app.get_subcommands();
-  if (chosen.empty() || chosen[0]->get_name() == "check") return notImplemented("check");
+  if (chosen.empty() || chosen[0]->get_name() == "check") return runCheckCommand();
   const std::string& name = chosen[0]->get_name();
   if (name == "version") {
     std::printf("tfguard %s\n", TFGUARD_VERSION);
     return 0;
   }
   if (name == "parse") return runParse(g_parse);
+  if (name == "rules") return runRulesCommand();
+  if (name == "explain") return runExplainCommand();
   if (name == "init") return runInitCommand();
   if (name == "inspect") return runInspectCommand();
   return notImplemented(name);

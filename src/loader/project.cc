@@ -383,6 +383,12 @@ ModuleSource Project::resolveModuleSource(const fs::path& root_dir, const std::s
                       source, displayPath(root / ".terraform" / "modules"))};
 }
 
+std::vector<const syntax::ParsedFile*> Project::parsedFiles() const {
+  std::vector<const syntax::ParsedFile*> out;
+  for (const auto& [path, file] : files_) out.push_back(file.get());
+  return out;
+}
+
 std::string Project::displayPath(const fs::path& path) const {
   fs::path n = path.lexically_normal();
   fs::path rel = n.lexically_relative(cwd_);

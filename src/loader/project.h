@@ -90,6 +90,10 @@ class Project {
   /// How paths are printed: relative to the working directory when inside it.
   std::string displayPath(const std::filesystem::path& path) const;
 
+  /// Every file parsed so far (configuration, var files, templates, backend
+  /// configs), sorted by path: where suppression comments are read.
+  std::vector<const syntax::ParsedFile*> parsedFiles() const;
+
   /// Syntax errors of every parsed file (rule "syntax") and the models' findings.
   const Findings& findings() const { return findings_; }
 

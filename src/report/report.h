@@ -21,6 +21,7 @@ struct RuleInfo {
   std::vector<std::string> tags;
   std::string security_severity;  ///< "8.0"; empty when not a security rule
   std::string help_uri;           ///< docs/rules/<id>.md in the repository
+                                  ///< (SARIF helpUri only when absolute: https://...)
 };
 
 struct Summary {
@@ -47,6 +48,9 @@ struct Report {
   /// The directory relative URIs are based on (%SRCROOT% in SARIF): the
   /// working directory.
   std::filesystem::path source_root;
+  /// The project's home page (SARIF tool.driver.informationUri); omitted
+  /// when empty.
+  std::string information_uri;
 };
 
 struct PrintOptions {
@@ -66,5 +70,11 @@ std::unique_ptr<Printer> makePrinter(std::string_view format, const PrintOptions
 
 /// The formats makePrinter knows, for --help and errors.
 std::vector<std::string_view> printerFormats();
+
+/// Whether the text printer should colour output written to `fd`, for
+/// --color auto|always|never: "always" and "never" decide alone; "auto"
+/// colours a terminal unless NO_COLOR is set (non-empty) or TERM is "dumb".
+/// An unknown mode means no colour.
+bool shouldUseColor(std::string_view mode, int fd);
 
 }  // namespace tfguard::report

@@ -1,0 +1,209 @@
+#include "cli/check_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/settings_errors.h"
+#include "engine/engine.h"
+#include "report/report.h"
+#include "rules/registry.h"
+
+namespace tfguard::cli {
+namespace {
+
+struct CheckFlags {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string config;
+  std::vector<std::string> envs;
+  std::string fail_on;
+  std::string baseline, write_baseline;
+  std::vector<std::string> enable, disable, only;
+  std::string color = "auto";
+  unsigned jobs = 0;
+  bool quiet = false;
+  bool stats = false;
+  bool show_undecided = false;
+};
+CheckFlags g_flags;
+
+struct RulesFlags {
+  std::string format = "text";
+  std::string explain_id;
+};
+RulesFlags g_rules;
+
+const char* severityName(Severity s) {
+  return s == Severity::kError ? "error" : s == Severity::kWarning ? "warning" : "note";
+}
+
+}  // namespace
+
+void registerCheckCommand(CLI::App& app, CLI::App* check) {
+  // The flags live on the main app (check is the default command); `check`
+  // falls through to them.
+  check->fallthrough();
+  check->add_option("path", g_flags.paths, "directories or files to check (default .)");
+  app.add_option("path", g_flags.paths, "directories or files to check (runs `check`)");
+  app.add_option("-f,--format", g_flags.format, "text, json, sarif, github, checkstyle or junit")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "checkstyle", "junit"}));
+  app.add_option("-o,--output", g_flags.output, "write the report to FILE instead of stdout");
+  app.add_option("-c,--config", g_flags.config, "the config file (default: nearest .tfguard.hcl upward)");
+  app.add_option("-e,--env", g_flags.envs, "only these environments (repeatable)");
+  app.add_option("--fail-on", g_flags.fail_on, "exit 1 when a finding at/above this remains: error, warning (default), note, never")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--baseline", g_flags.baseline, "hide findings whose fingerprint is in FILE");
+  app.add_option("--write-baseline", g_flags.write_baseline, "write the fingerprints of all current findings to FILE and exit 0");
+  app.add_option("--enable", g_flags.enable, "enable a rule (repeatable)");
+  app.add_option("--disable", g_flags.disable, "disable a rule (repeatable)");
+  app.add_option("--only", g_flags.only, "run only these rules (repeatable)");
+  app.add_option("--color", g_flags.color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("-j,--jobs", g_flags.jobs, "parser threads (default: the number of cores)");
+  app.add_flag("-q,--quiet", g_flags.quiet, "print nothing but findings (no summary)");
+  app.add_flag("--stats", g_flags.stats, "print the time of each phase to stderr");
+  app.add_flag("--show-undecided", g_flags.show_undecided, "list checks whose values stay unknown as notes");
+}
+
+int runCheckCommand() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> paths;
+  for (const auto& p : g_flags.paths) paths.emplace_back(p);
+  if (paths.empty()) paths.emplace_back(".");
+  for (const fs::path& p : paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) {
+      std::fprintf(stderr, "tfguard: error: %s does not exist\n", p.string().c_str());
+      return 2;
+    }
+  }
+  auto settings = loadSettingsOrReport(g_flags.config, paths[0]);
+  if (!settings) return 2;
+
+  engine::CheckOptions options;
+  options.paths = paths;
+  options.environments = g_flags.envs;
+  options.enable = g_flags.enable;
+  options.disable = g_flags.disable;
+  options.only = g_flags.only;
+  options.fail_on = g_flags.fail_on;
+  options.baseline_file = g_flags.baseline;
+  options.write_baseline_file = g_flags.write_baseline;
+  options.jobs = g_flags.jobs;
+  engine::CheckResult result = engine::runCheck(options, *settings);
+  if (result.exit_code == 2) {
+    std::fprintf(stderr, "tfguard: error: %s\n", result.error.c_str());
+    return 2;
+  }
+  if (!g_flags.write_baseline.empty()) {
+    std::fprintf(stderr, "tfguard: wrote %zu fingerprints to %s\n",
+                 result.report.findings.size() - result.report.summary.suppressed, g_flags.write_baseline.c_str());
+    return 0;
+  }
+
+  report::PrintOptions print_options;
+  print_options.show_undecided = g_flags.show_undecided;
+  bool to_terminal = g_flags.output.empty();
+  print_options.color = g_flags.format == "text" &&
+                        report::shouldUseColor(g_flags.color, to_terminal ? STDOUT_FILENO : -1);
+  auto printer = report::makePrinter(g_flags.format, print_options);
+  if (!printer) {
+    std::fprintf(stderr, "tfguard: error: unknown format %s\n", g_flags.format.c_str());
+    return 2;
+  }
+  if (g_flags.quiet) result.report.summary = {};
+  std::ostringstream out;
+  printer->print(result.report, out);
+  std::string text = out.str();
+  if (g_flags.quiet && g_flags.format == "text") {
+    // Drop the summary line printers add at the end.
+    if (auto pos = text.rfind('\n', text.size() >= 2 ? text.size() - 2 : 0); pos != std::string::npos &&
+        text.find(" in ", pos) != std::string::npos)
+      text.resize(pos + 1);
+  }
+  if (to_terminal) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else {
+    std::ofstream f(g_flags.output, std::ios::binary);
+    if (!f) {
+      std::fprintf(stderr, "tfguard: error: cannot write %s\n", g_flags.output.c_str());
+      return 2;
+    }
+    f << text;
+  }
+  if (g_flags.stats) {
+    for (const auto& [name, ms] : result.phase_ms) std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", name.c_str(), ms);
+    std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", "total", result.report.summary.duration_ms);
+  }
+  return result.exit_code;
+}
+
+void registerRulesCommands(CLI::App& app) {
+  CLI::App* rules = app.add_subcommand("rules", "list every rule: id, severity, summary, source");
+  rules->add_option("-f,--format", g_rules.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  CLI::App* explain = app.add_subcommand("explain", "print a rule's documentation with a bad and a good example");
+  explain->add_option("rule", g_rules.explain_id, "the rule id")->required();
+}
+
+int runRulesCommand() {
+  if (g_rules.format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const rules::Rule* r : rules::allRules()) {
+      const rules::RuleMeta& m = r->meta();
+      nlohmann::ordered_json j;
+      j["id"] = m.id;
+      j["severity"] = severityName(m.default_severity);
+      if (m.development_severity) j["development_severity"] = severityName(*m.development_severity);
+      j["summary"] = m.summary;
+      j["source"] = "builtin";
+      j["tags"] = std::vector<std::string>(m.tags.begin(), m.tags.end());
+      out.push_back(std::move(j));
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+  }
+  size_t width = 0;
+  for (const rules::Rule* r : rules::allRules()) width = std::max(width, r->meta().id.size());
+  for (const rules::Rule* r : rules::allRules()) {
+    const rules::RuleMeta& m = r->meta();
+    std::printf("%-*s  %-7s  builtin  %s\n", static_cast<int>(width), std::string(m.id).c_str(),
+                severityName(m.default_severity), std::string(m.summary).c_str());
+  }
+  return 0;
+}
+
+std::string explainText(std::string_view id) {
+  const rules::Rule* r = rules::findRule(id);
+  if (r == nullptr) return {};
+  const rules::RuleMeta& m = r->meta();
+  std::string out = fmt::format("# {}\n\n{}\n\nDefault severity: {}", m.id, m.summary, severityName(m.default_severity));
+  if (m.development_severity) out += fmt::format(" ({} in development environments)", severityName(*m.development_severity));
+  out += ".\n\n";
+  out += std::string(m.description) + "\n";
+  if (!m.params.empty()) {
+    out += "\n## Parameters\n\n";
+    for (const auto& p : m.params) out += fmt::format("- `{}`: {}\n", p.name, p.description);
+  }
+  if (!m.bad_example.empty()) out += fmt::format("\n## Fails\n\n```hcl\n{}```\n", m.bad_example);
+  if (!m.good_example.empty()) out += fmt::format("\n## Passes\n\n```hcl\n{}```\n", m.good_example);
+  out += fmt::format("\n## Suppress\n\n```hcl\n# tfguard:ignore {} the reason\n```\n", m.id);
+  return out;
+}
+
+int runExplainCommand() {
+  std::string text = explainText(g_rules.explain_id);
+  if (text.empty()) {
+    std::fprintf(stderr, "tfguard: error: no rule \"%s\" (tfguard rules lists them)\n", g_rules.explain_id.c_str());
+    return 2;
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
+}
+
+}  // namespace tfguard::cli

@@ -1,0 +1,461 @@
+#include "engine/engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "eval/environment_eval.h"
+#include "eval/expr_eval.h"
+#include "loader/environments.h"
+#include "loader/project.h"
+#include "rules/registry.h"
+#include "suppress/suppress.h"
+
+namespace tfguard::engine {
+namespace fs = std::filesystem;
+
+std::optional<Severity> parseSeverity(std::string_view name) {
+  if (name == "error") return Severity::kError;
+  if (name == "warning") return Severity::kWarning;
+  if (name == "note") return Severity::kNote;
+  return std::nullopt;
+}
+
+std::string fingerprintOf(const Finding& f) {
+  // FNV-1a, 64 bits: stable across runs and platforms.
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  mix(f.rule);
+  mix(f.location.file ? f.location.file->path() : "");
+  mix(f.resource);
+  mix(f.environment);
+  mix(f.attribute_path);
+  if (f.resource.empty()) mix(f.summary);
+  return fmt::format("{:016x}", h);
+}
+
+namespace {
+
+bool insideDotTerraform(const Location& loc) {
+  if (!loc.file) return false;
+  const std::string& p = loc.file->path();
+  return p.starts_with(".terraform/") || p.find("/.terraform/") != std::string::npos;
+}
+
+// Which rules run, and at which severity, from the config and the flags.
+class RulePolicy {
+ public:
+  RulePolicy(const CheckOptions& options, const settings::Settings& settings) : options_(options), settings_(settings) {}
+
+  bool enabled(std::string_view id) const {
+    if (id == "syntax") return true;  // always on
+    if (!options_.only.empty()) return contains(options_.only, id);
+    if (contains(options_.disable, id)) return false;
+    if (contains(options_.enable, id)) return true;
+    if (const settings::RuleConfig* c = config(id); c && c->enabled && !*c->enabled) return false;
+    return true;
+  }
+
+  Severity severity(const rules::RuleMeta& meta, loader::Tier tier) const {
+    if (const settings::RuleConfig* c = config(meta.id)) {
+      auto it = c->severity.by_tier.find(std::string(loader::tierName(tier)));
+      if (it != c->severity.by_tier.end())
+        if (auto s = parseSeverity(it->second)) return *s;
+      if (auto s = parseSeverity(c->severity.all)) return *s;
+    }
+    if (tier == loader::Tier::kDevelopment && meta.development_severity) return *meta.development_severity;
+    return meta.default_severity;
+  }
+
+  const settings::RuleConfig* config(std::string_view id) const {
+    for (const auto& r : settings_.rules)
+      if (r.id == id) return &r;
+    return nullptr;
+  }
+
+ private:
+  static bool contains(const std::vector<std::string>& v, std::string_view id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  }
+  const CheckOptions& options_;
+  const settings::Settings& settings_;
+};
+
+class EnvironmentRuleContext : public rules::RuleContext {
+ public:
+  EnvironmentRuleContext(const eval::EvaluatedEnvironment& env, loader::Project& project, const RulePolicy& policy,
+                         const settings::Settings& settings, Findings& findings, Findings& undecided)
+      : env_(env), project_(project), policy_(policy), settings_(settings), findings_(findings), undecided_(undecided) {
+    if (env.root) walk(*env.root, nullptr);
+  }
+
+  void setRule(const rules::Rule* rule) { rule_ = rule; }
+
+  const eval::EvaluatedEnvironment& environment() const override { return env_; }
+  loader::Tier tier() const override { return env_.spec->tier; }
+  std::span<const eval::ResourceInstance* const> allResources() const override { return resources_; }
+  std::vector<const eval::ResourceInstance*> resources(std::string_view type) const override {
+    std::vector<const eval::ResourceInstance*> out;
+    for (const auto* r : resources_)
+      if (r->decl && r->decl->type == type) out.push_back(r);
+    return out;
+  }
+  const eval::ModuleInstance* moduleOf(const eval::ResourceInstance& instance) const override {
+    auto it = module_of_.find(&instance);
+    return it == module_of_.end() ? nullptr : it->second;
+  }
+  std::optional<eval::Value> param(std::string_view name) const override {
+    if (rule_ == nullptr || !settings_.parsed) return std::nullopt;
+    const settings::RuleConfig* c = policy_.config(rule_->meta().id);
+    if (c == nullptr) return std::nullopt;
+    for (const auto& [n, expr] : c->parameters) {
+      if (n != name || expr == nullptr) continue;
+      eval::EvalDiagnostics diags;
+      return eval::evalConstant(*expr, *settings_.parsed, diags);
+    }
+    return std::nullopt;
+  }
+  std::vector<RelatedLocation> provenanceOf(const eval::Value& value) const override {
+    std::vector<RelatedLocation> out;
+    for (const eval::ProvenanceStep& p : value.provenance()) {
+      auto src = project_.sourceFileByPath(p.file);
+      if (!src) continue;
+      out.push_back({{src, p.range}, p.note});
+    }
+    return out;
+  }
+
+  void report(rules::RuleFinding f) override { findings_.push_back(toFinding(std::move(f))); }
+  void undecided(rules::RuleFinding f) override {
+    Finding finding = toFinding(std::move(f));
+    finding.severity = Severity::kNote;
+    undecided_.push_back(std::move(finding));
+  }
+
+ private:
+  void walk(const eval::ModuleInstance& m, const eval::ModuleInstance* parent) {
+    parent_[&m] = parent;
+    for (const auto& r : m.resources) {
+      resources_.push_back(&r);
+      module_of_[&r] = &m;
+      by_address_[r.address] = &r;
+    }
+    for (const auto& c : m.children) walk(*c, &m);
+  }
+
+  Finding toFinding(rules::RuleFinding f) {
+    const rules::RuleMeta& meta = rule_->meta();
+    Finding out{std::string(meta.id), policy_.severity(meta, tier()), std::move(f.message), std::move(f.detail),
+                std::move(f.at), std::move(f.related), env_.spec->name};
+    out.resource = std::move(f.resource);
+    out.attribute_path = std::move(f.attribute_path);
+    relocateFromRemoteModule(out);
+    return out;
+  }
+
+  // A finding inside a module that is not in the repository (installed under
+  // .terraform/modules) is placed at the module call in the repository, with
+  // the inner place as related (SPEC §7).
+  void relocateFromRemoteModule(Finding& f) {
+    if (!insideDotTerraform(f.location)) return;
+    auto it = by_address_.find(f.resource);
+    if (it == by_address_.end()) return;
+    const eval::ModuleInstance* m = module_of_[it->second];
+    while (m != nullptr && m->call != nullptr) {
+      Location call = m->call->decl.location();
+      if (!insideDotTerraform(call)) {
+        f.related.insert(f.related.begin(), {f.location, fmt::format("inside the module {} ({})", m->path, m->dir)});
+        f.location = call;
+        return;
+      }
+      m = parent_[m];
+    }
+  }
+
+  const eval::EvaluatedEnvironment& env_;
+  loader::Project& project_;
+  const RulePolicy& policy_;
+  const settings::Settings& settings_;
+  Findings& findings_;
+  Findings& undecided_;
+  const rules::Rule* rule_ = nullptr;
+  std::vector<const eval::ResourceInstance*> resources_;
+  std::map<const eval::ResourceInstance*, const eval::ModuleInstance*> module_of_;
+  std::map<const eval::ModuleInstance*, const eval::ModuleInstance*> parent_;
+  std::map<std::string, const eval::ResourceInstance*> by_address_;
+};
+
+std::string todayUtc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+bool findingLess(const Finding& a, const Finding& b) {
+  auto key = [](const Finding& f) {
+    return std::make_tuple(f.location.file ? 0 : 1, f.location.file ? f.location.file->path() : std::string(),
+                           f.location.range.begin, f.rule, f.environment, f.summary, f.location.range.end);
+  };
+  return key(a) < key(b);
+}
+
+std::optional<std::set<std::string>> readBaseline(const std::string& path, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = fmt::format("cannot read the baseline file {}", path);
+    return std::nullopt;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto json = nlohmann::json::parse(ss.str(), nullptr, false);
+  if (!json.is_object() || !json.contains("fingerprints") || !json["fingerprints"].is_array()) {
+    *error = fmt::format("{} is not a tfguard baseline (expected {{\"version\": 1, \"fingerprints\": [...]}})", path);
+    return std::nullopt;
+  }
+  std::set<std::string> out;
+  for (const auto& f : json["fingerprints"])
+    if (f.is_string()) out.insert(f.get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+CheckResult runCheck(const CheckOptions& options, const settings::Settings& settings) {
+  using clock = std::chrono::steady_clock;
+  CheckResult result;
+  auto t0 = clock::now();
+  auto phase = [&](const char* name, clock::time_point& since) {
+    auto now = clock::now();
+    result.phase_ms.emplace_back(name, std::chrono::duration<double, std::milli>(now - since).count());
+    since = now;
+  };
+  clock::time_point mark = t0;
+
+  std::string fail_on = !options.fail_on.empty() ? options.fail_on : !settings.fail_on.empty() ? settings.fail_on : "warning";
+  if (fail_on != "never" && !parseSeverity(fail_on)) {
+    result.exit_code = 2;
+    result.error = fmt::format("--fail-on must be error, warning, note or never, not \"{}\"", fail_on);
+    return result;
+  }
+  for (const auto* list : {&options.enable, &options.disable, &options.only}) {
+    for (const std::string& id : *list) {
+      if (rules::findRule(id) == nullptr) {
+        result.exit_code = 2;
+        result.error = fmt::format("unknown rule \"{}\" (tfguard rules lists them)", id);
+        return result;
+      }
+    }
+  }
+
+  std::vector<fs::path> paths = options.paths;
+  if (paths.empty()) paths.emplace_back(".");
+  loader::LoadOptions load_options;
+  load_options.jobs = options.jobs;
+  auto project = loader::Project::load(paths, settings, load_options);
+  phase("load", mark);
+
+  Findings findings = project->findings();
+  std::vector<loader::EnvironmentSpec> envs = loader::discoverEnvironments(project->rootModules(), settings, findings);
+  if (!options.environments.empty()) {
+    std::erase_if(envs, [&](const loader::EnvironmentSpec& e) {
+      return std::find(options.environments.begin(), options.environments.end(), e.name) == options.environments.end();
+    });
+    if (envs.empty()) {
+      result.exit_code = 2;
+      result.error = fmt::format("no environment named {} was found", options.environments[0]);
+      return result;
+    }
+  }
+  phase("environments", mark);
+
+  eval::EvaluationCache cache;
+  eval::EnvironmentOptions eval_options;
+  eval_options.cache = &cache;
+  std::vector<eval::EvaluatedEnvironment> evaluated;
+  evaluated.reserve(envs.size());
+  for (const auto& env : envs) evaluated.push_back(eval::evaluateEnvironment(*project, env, eval_options));
+  phase("evaluate", mark);
+
+  // ---- rules
+  RulePolicy policy(options, settings);
+  Findings undecided;
+  std::vector<std::unique_ptr<EnvironmentRuleContext>> contexts;
+  std::map<std::string, std::vector<const rules::Rule*>, std::less<>> by_type;
+  std::vector<const rules::Rule*> env_rules, cross_rules;
+  for (const rules::Rule* r : rules::allRules()) {
+    if (!policy.enabled(r->meta().id)) continue;
+    switch (r->meta().scope) {
+      case rules::RuleScope::kInstance:
+        for (std::string_view t : r->meta().resource_types) by_type[std::string(t)].push_back(r);
+        break;
+      case rules::RuleScope::kEnvironment: env_rules.push_back(r); break;
+      case rules::RuleScope::kCrossEnvironment: cross_rules.push_back(r); break;
+    }
+  }
+  for (const auto& env : evaluated) {
+    // Findings of evaluation (variables, types, eval errors) are this environment's.
+    for (const Finding& f : env.findings) findings.push_back(f);
+    auto ctx = std::make_unique<EnvironmentRuleContext>(env, *project, policy, settings, findings, undecided);
+    for (const eval::ResourceInstance* r : ctx->allResources()) {
+      if (r->decl == nullptr) continue;
+      auto it = by_type.find(r->decl->type);
+      if (it == by_type.end()) continue;
+      for (const rules::Rule* rule : it->second) {
+        ctx->setRule(rule);
+        rule->checkInstance(*r, *ctx);
+      }
+    }
+    for (const rules::Rule* rule : env_rules) {
+      ctx->setRule(rule);
+      rule->checkEnvironment(*ctx);
+    }
+    contexts.push_back(std::move(ctx));
+  }
+  for (const rules::Rule* rule : cross_rules) {
+    std::vector<rules::EnvironmentView> views;
+    for (size_t i = 0; i < evaluated.size(); ++i) {
+      contexts[i]->setRule(rule);
+      views.push_back({&evaluated[i], contexts[i].get()});
+    }
+    rule->checkAcross(views);
+  }
+  phase("rules", mark);
+
+  // ---- findings of loading and evaluation: enabled rules only, configured
+  // severities; none inside modules that are not in the repository.
+  std::map<std::string, loader::Tier> tier_of;
+  for (const auto& env : envs) tier_of[env.name] = env.tier;
+  std::erase_if(findings, [&](const Finding& f) {
+    return !policy.enabled(f.rule) || (insideDotTerraform(f.location) && f.resource.empty());
+  });
+  for (Finding& f : findings) {
+    const rules::Rule* r = rules::findRule(f.rule);
+    if (r == nullptr || f.rule == "syntax") continue;
+    auto tier = tier_of.find(f.environment);
+    if (r->meta().scope != rules::RuleScope::kInstance && r->meta().scope != rules::RuleScope::kCrossEnvironment &&
+        tier != tier_of.end()) {
+      // Language rules keep the severity their stage gave unless configured.
+      if (const settings::RuleConfig* c = policy.config(f.rule); c && (!c->severity.all.empty() || !c->severity.by_tier.empty()))
+        f.severity = policy.severity(r->meta(), tier->second);
+    }
+  }
+
+  // ---- suppressions
+  std::vector<suppress::Suppression> suppressions;
+  Findings suppression_problems;
+  auto known = [](std::string_view id) { return rules::findRule(id) != nullptr; };
+  for (const syntax::ParsedFile* file : project->parsedFiles()) {
+    if (file->comments.empty()) continue;
+    auto s = suppress::collectSuppressions(*file, +known, suppression_problems);
+    suppressions.insert(suppressions.end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
+  }
+  // One finding per place and environment.
+  for (Finding& f : findings) f.fingerprint = fingerprintOf(f);
+  std::sort(findings.begin(), findings.end(), findingLess);
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [](const Finding& a, const Finding& b) {
+                               return a.fingerprint == b.fingerprint && a.location.range.begin == b.location.range.begin &&
+                                      a.summary == b.summary &&
+                                      (a.location.file ? a.location.file->path() : "") ==
+                                          (b.location.file ? b.location.file->path() : "");
+                             }),
+                 findings.end());
+  suppress::applySuppressions(findings, suppressions, options.today.empty() ? todayUtc() : options.today);
+  for (Finding& f : suppression_problems) findings.push_back(std::move(f));
+  std::erase_if(findings, [&](const Finding& f) { return !policy.enabled(f.rule); });
+  for (Finding& f : findings)
+    if (f.fingerprint.empty()) f.fingerprint = fingerprintOf(f);
+  std::sort(findings.begin(), findings.end(), findingLess);
+  for (Finding& f : undecided) f.fingerprint = fingerprintOf(f);
+  std::sort(undecided.begin(), undecided.end(), findingLess);
+
+  // ---- baseline
+  if (!options.write_baseline_file.empty()) {
+    std::set<std::string> prints;
+    for (const Finding& f : findings)
+      if (!f.suppressed) prints.insert(f.fingerprint);
+    nlohmann::ordered_json j{{"version", 1}, {"tool", "tfguard"}, {"fingerprints", prints}};
+    std::ofstream out(options.write_baseline_file, std::ios::binary);
+    if (!out) {
+      result.exit_code = 2;
+      result.error = fmt::format("cannot write the baseline file {}", options.write_baseline_file);
+      return result;
+    }
+    out << j.dump(2) << "\n";
+  }
+  size_t baselined = 0;
+  if (!options.baseline_file.empty()) {
+    std::string error;
+    auto baseline = readBaseline(options.baseline_file, &error);
+    if (!baseline) {
+      result.exit_code = 2;
+      result.error = error;
+      return result;
+    }
+    size_t before = findings.size();
+    std::erase_if(findings, [&](const Finding& f) { return baseline->count(f.fingerprint) > 0; });
+    baselined = before - findings.size();
+  }
+  phase("report", mark);
+  (void)baselined;
+
+  // ---- the report
+  report::Report& rep = result.report;
+  rep.tool_version = TFGUARD_VERSION;
+  rep.source_root = fs::current_path();
+  for (const rules::Rule* r : rules::allRules()) {
+    const rules::RuleMeta& m = r->meta();
+    report::RuleInfo info;
+    info.id = std::string(m.id);
+    info.summary = std::string(m.summary);
+    info.description = std::string(m.description);
+    info.default_severity = m.default_severity;
+    for (auto t : m.tags) info.tags.emplace_back(t);
+    info.security_severity = std::string(m.security_severity);
+    info.help_uri = fmt::format("https://github.com/tfguard/tfguard/blob/main/docs/rules/{}.md", m.id);
+    rep.rules.push_back(std::move(info));
+  }
+  rep.summary.files = project->parsedFiles().size();
+  rep.summary.environments = evaluated.size();
+  for (const Finding& f : findings) {
+    if (f.suppressed) {
+      ++rep.summary.suppressed;
+      continue;
+    }
+    switch (f.severity) {
+      case Severity::kError: ++rep.summary.errors; break;
+      case Severity::kWarning: ++rep.summary.warnings; break;
+      case Severity::kNote: ++rep.summary.notes; break;
+    }
+  }
+  rep.summary.undecided = undecided.size();
+  rep.findings = std::move(findings);
+  rep.undecided = std::move(undecided);
+  rep.summary.duration_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+
+  if (fail_on != "never") {
+    Severity threshold = *parseSeverity(fail_on);
+    for (const Finding& f : rep.findings)
+      if (!f.suppressed && static_cast<int>(f.severity) <= static_cast<int>(threshold)) result.exit_code = 1;
+  }
+  return result;
+}
+
+}  // namespace tfguard::engine

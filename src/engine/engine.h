@@ -1,0 +1,45 @@
+#pragma once
+// The check session (SPEC §1): discover → parse → model → evaluate every
+// environment → dispatch the rules (one walk per environment) → place
+// findings (remote modules at their call) → severities by tier and config
+// → suppressions → baseline → sort. The result is a Report for a printer
+// and the exit code of SPEC §2.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/report.h"
+#include "settings/settings.h"
+
+namespace tfguard::engine {
+
+struct CheckOptions {
+  std::vector<std::filesystem::path> paths;  ///< default "."
+  std::vector<std::string> environments;     ///< --env: only these
+  std::vector<std::string> enable, disable, only;
+  std::string fail_on;  ///< error | warning | note | never; empty: config, else warning
+  std::string baseline_file;        ///< hide findings whose fingerprint is listed
+  std::string write_baseline_file;  ///< write every fingerprint there
+  std::string today;  ///< YYYY-MM-DD for suppression expiry; empty: the current date (UTC)
+  unsigned jobs = 0;
+};
+
+struct CheckResult {
+  report::Report report;
+  int exit_code = 0;   ///< 0, 1 (findings at/above fail_on), 2 (usage or internal error)
+  std::string error;   ///< for exit code 2
+  std::vector<std::pair<std::string, double>> phase_ms;  ///< --stats
+};
+
+CheckResult runCheck(const CheckOptions& options, const settings::Settings& settings);
+
+/// The stable identity of a finding: rule, file, resource address,
+/// environment and attribute path (or, without a resource, the message) —
+/// never line numbers, so a baseline survives edits above the finding.
+std::string fingerprintOf(const Finding& finding);
+
+/// Severity parsing shared with the CLI ("error", "warning", "note").
+std::optional<Severity> parseSeverity(std::string_view name);
+
+}  // namespace tfguard::engine

@@ -1,0 +1,7 @@
+variable "environment" {
+  type = string
+}
+
+resource "aws_sns_topic" "app" {
+  name = "app-${var.environment}"
+}

@@ -1,0 +1,11 @@
+terraform {
+  backend "s3" {} # expect: env-isolation
+}
+
+variable "environment" {
+  type = string
+}
+
+resource "aws_sns_topic" "alerts" {
+  name = "alerts-${var.environment}"
+}

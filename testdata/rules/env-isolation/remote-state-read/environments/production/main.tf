@@ -1,0 +1,13 @@
+terraform {
+  backend "s3" {
+    bucket         = "acme-terraform-state"
+    key            = "app/production.tfstate"
+    region         = "eu-west-1"
+    encrypt        = true
+    dynamodb_table = "terraform-locks"
+  }
+}
+
+resource "aws_sns_topic" "alerts" {
+  name = "alerts-production"
+}

@@ -47,8 +47,10 @@ build: deps $(BUILD)/CMakeCache.txt
 
 run: build
 	./$(BUILD)/tfguard version
-	@echo "== tfguard inspect --env production (the bundled example: a module deployed to dev and production)"
-	cd testdata/examples/signaling-server && ../../../$(BUILD)/tfguard inspect --env production
+	@echo "== tfguard check on the bundled example (a module deployed to dev and production; --fail-on never: it has a finding on purpose)"
+	cd testdata/examples/signaling-server && ../../../$(BUILD)/tfguard check --fail-on never
+	@echo "== tfguard inspect --env production: the evaluated model (first lines)"
+	cd testdata/examples/signaling-server && ../../../$(BUILD)/tfguard inspect --env production | head -40
 
 test: test-deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTFGUARD_WERROR=$(WERROR) $(CMAKE_ARGS)

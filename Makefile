@@ -11,7 +11,7 @@ WERROR     := $(if $(filter true 1,$(CI)),ON,OFF)
 
 BUILD_PACKAGES := cmake g++ make pkg-config libfmt-dev nlohmann-json3-dev libre2-dev \
                   libcli11-dev libgtest-dev libbenchmark-dev
-TEST_PACKAGES  := golang-go golang-github-hashicorp-hcl-v2-dev npm
+TEST_PACKAGES  := golang-go golang-github-hashicorp-hcl-v2-dev
 FUZZ_PACKAGES  := clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
@@ -36,6 +36,11 @@ deps:
 
 test-deps: deps
 	$(call install_packages,$(TEST_PACKAGES))
+	@# Microsoft's SARIF validator, from the npm registry, with the machine's
+	@# Node.js (Debian's npm is only installed when there is no npm at all:
+	@# it conflicts with other Node.js packagings).
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
 	@[ -x build-tools/sarif-multitool/node_modules/.bin/sarif-multitool ] || \
 	  npm install --prefix build-tools/sarif-multitool --no-save @microsoft/sarif-multitool
 

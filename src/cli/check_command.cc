@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -31,6 +32,7 @@ struct CheckFlags {
   bool quiet = false;
   bool stats = false;
   bool show_undecided = false;
+  std::string stdin_filename;
 };
 CheckFlags g_flags;
 
@@ -69,6 +71,8 @@ void registerCheckCommand(CLI::App& app, CLI::App* check) {
   app.add_flag("-q,--quiet", g_flags.quiet, "print nothing but findings (no summary)");
   app.add_flag("--stats", g_flags.stats, "print the time of each phase to stderr");
   app.add_flag("--show-undecided", g_flags.show_undecided, "list checks whose values stay unknown as notes");
+  app.add_option("--stdin-filename", g_flags.stdin_filename,
+                 "read this file's content from stdin (an editor's unsaved buffer) and report only its findings");
 }
 
 int runCheckCommand() {
@@ -96,6 +100,11 @@ int runCheckCommand() {
   options.baseline_file = g_flags.baseline;
   options.write_baseline_file = g_flags.write_baseline;
   options.jobs = g_flags.jobs;
+  if (!g_flags.stdin_filename.empty()) {
+    std::string buffer((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    options.overlays[fs::absolute(g_flags.stdin_filename).lexically_normal()] = std::move(buffer);
+    options.only_file = g_flags.stdin_filename;
+  }
   engine::CheckResult result = engine::runCheck(options, *settings);
   if (result.exit_code == 2) {
     std::fprintf(stderr, "tfguard: error: %s\n", result.error.c_str());

@@ -268,6 +268,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   if (paths.empty()) paths.emplace_back(".");
   loader::LoadOptions load_options;
   load_options.jobs = options.jobs;
+  load_options.overlays = options.overlays;
   auto project = loader::Project::load(paths, settings, load_options);
   phase("load", mark);
 
@@ -412,6 +413,12 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     size_t before = findings.size();
     std::erase_if(findings, [&](const Finding& f) { return baseline->count(f.fingerprint) > 0; });
     baselined = before - findings.size();
+  }
+  if (!options.only_file.empty()) {
+    std::string shown = project->displayPath(fs::absolute(options.only_file).lexically_normal());
+    auto elsewhere = [&](const Finding& f) { return !f.location.file || f.location.file->path() != shown; };
+    std::erase_if(findings, elsewhere);
+    std::erase_if(undecided, elsewhere);
   }
   phase("report", mark);
   (void)baselined;

@@ -5,6 +5,7 @@
 // → suppressions → baseline → sort. The result is a Report for a printer
 // and the exit code of SPEC §2.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,11 @@ struct CheckOptions {
   std::string write_baseline_file;  ///< write every fingerprint there
   std::string today;  ///< YYYY-MM-DD for suppression expiry; empty: the current date (UTC)
   unsigned jobs = 0;
+  /// Unsaved buffers: path → content, read instead of the disk.
+  std::map<std::filesystem::path, std::string> overlays;
+  /// Report only the findings located in this file (editor checks of one
+  /// buffer, evaluated in its module and environment context); empty: all.
+  std::filesystem::path only_file;
 };
 
 struct CheckResult {

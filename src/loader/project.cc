@@ -141,6 +141,7 @@ std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const se
   std::error_code ec;
   project->cwd_ = fs::current_path(ec).lexically_normal();
   project->exclude_ = settings.exclude;
+  for (const auto& [path, text] : options.overlays) project->overlays_[normal(path)] = text;
 
   std::vector<fs::path> starts;
   for (const fs::path& p : paths) {
@@ -193,6 +194,14 @@ std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const se
     }
   }
   std::sort(project->state_files_.begin(), project->state_files_.end());
+  for (const auto& [path, text] : project->overlays_) {
+    FileKind kind = classifyFile(path);
+    bool scanned = std::any_of(starts.begin(), starts.end(), [&](const fs::path& s) {
+      fs::path rel = path.lexically_relative(s);
+      return !rel.empty() && *rel.begin() != "..";
+    });
+    if (scanned && (kind == FileKind::kConfig || kind == FileKind::kConfigJson)) config_files.insert(path);
+  }
 
   // ---- parse in parallel
   std::vector<fs::path> files(config_files.begin(), config_files.end());
@@ -202,7 +211,7 @@ std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const se
   auto work = [&] {
     for (size_t i = next++; i < files.size(); i = next++) {
       std::string error;
-      auto text = readWholeFile(files[i], &error);
+      auto text = project->readText(files[i], &error);
       auto source = std::make_shared<SourceFile>(project->displayPath(files[i]), text ? std::move(*text) : "");
       if (!text) read_errors[i] = error.empty() ? "the file does not exist" : error;
       parsed[i] = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
@@ -262,6 +271,11 @@ void Project::addSyntaxFindings(const syntax::ParsedFile& file) {
   }
 }
 
+std::optional<std::string> Project::readText(const fs::path& path, std::string* error) const {
+  if (auto it = overlays_.find(normal(path)); it != overlays_.end()) return it->second;
+  return readWholeFile(path, error);
+}
+
 bool Project::inside(const fs::path& path) const {
   fs::path rel = path.lexically_normal().lexically_relative(confinement_root_);
   return !rel.empty() && *rel.begin() != "..";
@@ -286,7 +300,7 @@ const model::Module* Project::module(const fs::path& dir_in) {
       continue;
     }
     std::string error;
-    auto text = readWholeFile(p, &error);
+    auto text = readText(p, &error);
     auto source = std::make_shared<SourceFile>(displayPath(p), text ? std::move(*text) : "");
     auto parsed = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
     files_[normal(p)] = parsed;
@@ -318,7 +332,7 @@ std::shared_ptr<const SourceFile> Project::sourceFile(const fs::path& path_in, s
     return nullptr;
   }
   std::string read_error;
-  auto text = readWholeFile(path, &read_error);
+  auto text = readText(path, &read_error);
   if (!text) {
     *error = read_error.empty() ? fmt::format("no file exists at {}", displayPath(path)) : read_error;
     return nullptr;

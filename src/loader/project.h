@@ -34,6 +34,10 @@ FileKind classifyFile(const std::filesystem::path& path);
 
 struct LoadOptions {
   unsigned jobs = 0;  ///< parser threads; 0 = hardware concurrency
+  /// File contents that replace what is on disk (an editor's unsaved
+  /// buffer, `--stdin-filename`), by path; a file that does not exist on
+  /// disk yet is added to its directory.
+  std::map<std::filesystem::path, std::string> overlays;
 };
 
 /// Where a module call's source leads.
@@ -103,6 +107,8 @@ class Project {
                                    std::vector<std::shared_ptr<syntax::ParsedFile>> files);
   void addSyntaxFindings(const syntax::ParsedFile& file);
   bool inside(const std::filesystem::path& path) const;
+  /// The text of a file: an overlay, else the disk.
+  std::optional<std::string> readText(const std::filesystem::path& path, std::string* error) const;
 
   std::filesystem::path confinement_root_;
   std::filesystem::path cwd_;
@@ -110,6 +116,7 @@ class Project {
   std::vector<std::filesystem::path> module_dirs_;
   std::vector<std::filesystem::path> state_files_;
   std::vector<std::string> exclude_;
+  std::map<std::filesystem::path, std::string> overlays_;
   std::map<std::filesystem::path, std::unique_ptr<model::Module>> modules_;
   std::map<std::filesystem::path, std::shared_ptr<syntax::ParsedFile>> files_;
   std::map<std::filesystem::path, std::shared_ptr<const SourceFile>> sources_;

@@ -122,6 +122,46 @@ TEST_F(EngineTest, InlineSuppressions) {
   EXPECT_EQ(r.report.summary.warnings, 0u);
 }
 
+TEST_F(EngineTest, UnsavedBufferInItsEnvironmentContext) {
+  writeTree();
+  // The buffer (not saved) adds a variable the prod tfvars sets: one
+  // finding fewer there; only the buffer's findings are reported.
+  CheckOptions options;
+  options.overlays[dir_ / "main.tf"] =
+      "variable \"region\" {\n  type = string\n}\nvariable \"colour\" {\n  type = string\n}\n";
+  options.only_file = "main.tf";
+  CheckResult r = check(options);
+  // prod misses region (line 1), dev misses colour (line 4).
+  EXPECT_EQ(summaries(r), (std::vector<std::string>{"missing-required-variable error [prod]",
+                                                     "missing-required-variable error [dev]"}));
+  for (const auto& f : r.report.findings) EXPECT_EQ(f.location.file->path(), "main.tf");
+  // A new file that exists only in the editor.
+  CheckOptions fresh;
+  fresh.overlays[dir_ / "extra.tf"] = "locals {\n  x = nosuch()\n}\n";
+  fresh.only_file = "extra.tf";
+  CheckResult e = check(fresh);
+  ASSERT_FALSE(e.report.findings.empty());
+  EXPECT_EQ(e.report.findings[0].rule, "eval-error");
+}
+
+TEST_F(EngineTest, FindingsInInstalledModulesArePlacedAtTheCall) {
+  write("main.tf", "module \"web\" {\n  source = \"example/web/aws\"\n  ssh    = \"0.0.0.0/0\"\n}\n");
+  write(".terraform/modules/modules.json",
+        R"({"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"web","Source":"registry.terraform.io/example/web/aws","Dir":".terraform/modules/web"}]})");
+  write(".terraform/modules/web/main.tf",
+        "variable \"ssh\" {}\nresource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port   = 22\n"
+        "    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [var.ssh]\n  }\n}\n");
+  CheckOptions options;
+  options.only = {"ssh-admin-cidr"};
+  CheckResult r = check(options);
+  ASSERT_EQ(r.report.findings.size(), 1u);
+  const Finding& f = r.report.findings[0];
+  EXPECT_EQ(f.location.file->path(), "main.tf");
+  EXPECT_EQ(f.location.file->lines().position(f.location.range.begin).line, 1u);
+  ASSERT_FALSE(f.related.empty());
+  EXPECT_EQ(f.related[0].location.file->path(), ".terraform/modules/web/main.tf");
+}
+
 TEST_F(EngineTest, DeterministicOutput) {
   writeTree();
   write("other/main.tf", "locals {\n  a = tonumber(\"x\")\n}\n");

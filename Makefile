@@ -27,7 +27,7 @@ define install_packages
 	fi
 endef
 
-.PHONY: all deps test-deps build run test test-asan test-tsan bench fuzz clean
+.PHONY: all deps test-deps build run test test-asan test-tsan bench fuzz docs clean
 
 all: build
 
@@ -71,6 +71,12 @@ test-tsan: test-deps
 	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=Debug -DTFGUARD_TSAN=ON -DTFGUARD_BENCH=OFF
 	cmake --build $(BUILD)-tsan -j $(JOBS)
 	cd $(BUILD)-tsan && ctest --output-on-failure -j $(JOBS)
+
+# docs/rules/*.md are generated from the rules' metadata (C++ rules and the
+# built-in policies); a test fails when the committed pages are stale.
+docs: build
+	rm -f docs/rules/*.md
+	./$(BUILD)/tfguard rules --write-docs docs/rules
 
 # -DTFGUARD_BENCH=ON explicitly: a build directory configured with it off
 # would otherwise run stale benchmark binaries.

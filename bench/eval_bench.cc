@@ -22,6 +22,7 @@
 #include "eval/environment_eval.h"
 #include "loader/environments.h"
 #include "loader/project.h"
+#include "rules/rule.h"
 #include "settings/settings.h"
 
 namespace fs = std::filesystem;
@@ -226,27 +227,47 @@ int main(int argc, char** argv) {
   fmt::print("  total                       {:8.1f} ms   (target < 100 ms: {})\n", median(total_ms),
              median(total_ms) < 100 ? "met" : "NOT met");
 
-  // The whole `tfguard check` with every rule (engine::runCheck, one parser thread).
-  std::vector<double> check_ms;
-  std::map<std::string, std::vector<double>> phases;
-  size_t check_findings = 0;
-  for (int run = 0; run < runs; ++run) {
-    settings::Settings settings;
-    settings.dir = dir;
-    engine::CheckOptions options;
-    options.paths = {dir};
-    options.jobs = 1;
-    options.fail_on = "never";
-    auto t0 = std::chrono::steady_clock::now();
-    engine::CheckResult r = engine::runCheck(options, settings);
-    check_ms.push_back(ms(std::chrono::steady_clock::now() - t0));
-    for (const auto& [name, t] : r.phase_ms) phases[name].push_back(t);
-    check_findings = r.report.findings.size();
-  }
-  fmt::print("full check, every rule ({} findings), median of {} runs, one thread:\n", check_findings, runs);
+  // The whole `tfguard check` (engine::runCheck, one parser thread): with
+  // every rule, and without the policies (the issue: the policy catalog
+  // must not cost more than 2x the check without it).
+  std::vector<std::string> policy_ids;
+  for (const rules::Rule* r : engine::RuleCatalog::builtin().rules())
+    if (r->meta().source != "builtin") policy_ids.emplace_back(r->meta().id);
+  struct CheckTimes {
+    std::vector<double> total;
+    std::map<std::string, std::vector<double>> phases;
+    size_t findings = 0;
+  };
+  auto timeCheck = [&](const std::vector<std::string>& disable) {
+    CheckTimes t;
+    for (int run = 0; run < runs; ++run) {
+      settings::Settings settings;
+      settings.dir = dir;
+      engine::CheckOptions options;
+      options.paths = {dir};
+      options.jobs = 1;
+      options.fail_on = "never";
+      options.disable = disable;
+      auto t0 = std::chrono::steady_clock::now();
+      engine::CheckResult r = engine::runCheck(options, settings);
+      t.total.push_back(ms(std::chrono::steady_clock::now() - t0));
+      for (const auto& [name, ms_] : r.phase_ms) t.phases[name].push_back(ms_);
+      t.findings = r.report.findings.size();
+    }
+    return t;
+  };
+  CheckTimes without = timeCheck(policy_ids);
+  CheckTimes with = timeCheck({});
+  fmt::print("full check, every rule ({} findings), median of {} runs, one thread:\n", with.findings, runs);
   for (const char* name : {"load", "environments", "evaluate", "rules", "report"})
-    if (phases.count(name)) fmt::print("  {:<28}{:8.1f} ms\n", name, median(phases[name]));
-  fmt::print("  total                       {:8.1f} ms   (target < 150 ms: {})\n", median(check_ms),
-             median(check_ms) < 150 ? "met" : "NOT met");
+    if (with.phases.count(name))
+      fmt::print("  {:<28}{:8.1f} ms   (without policies {:6.1f} ms)\n", name, median(with.phases[name]),
+                 median(without.phases[name]));
+  fmt::print("  total                       {:8.1f} ms   (target < 150 ms: {})\n", median(with.total),
+             median(with.total) < 150 ? "met" : "NOT met");
+  double ratio = median(with.total) / std::max(median(without.total), 1e-9);
+  fmt::print("  without the {} policies       {:8.1f} ms ({} findings)\n", policy_ids.size(), median(without.total),
+             without.findings);
+  fmt::print("  policy catalog cost ratio    {:8.2f}x  (target <= 2x: {})\n", ratio, ratio <= 2.0 ? "met" : "NOT met");
   return 0;
 }

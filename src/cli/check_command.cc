@@ -12,6 +12,7 @@
 
 #include "cli/settings_errors.h"
 #include "engine/engine.h"
+#include "engine/rule_docs.h"
 #include "report/report.h"
 #include "rules/registry.h"
 
@@ -33,18 +34,19 @@ struct CheckFlags {
   bool stats = false;
   bool show_undecided = false;
   std::string stdin_filename;
+  std::vector<std::string> policy_dirs;
 };
 CheckFlags g_flags;
 
 struct RulesFlags {
   std::string format = "text";
+  std::string config;
+  std::vector<std::string> policy_dirs;
+  std::string write_docs;
   std::string explain_id;
 };
 RulesFlags g_rules;
 
-const char* severityName(Severity s) {
-  return s == Severity::kError ? "error" : s == Severity::kWarning ? "warning" : "note";
-}
 
 }  // namespace
 
@@ -58,19 +60,25 @@ void registerCheckCommand(CLI::App& app, CLI::App* check) {
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "checkstyle", "junit"}));
   app.add_option("-o,--output", g_flags.output, "write the report to FILE instead of stdout");
   app.add_option("-c,--config", g_flags.config, "the config file (default: nearest .tfguard.hcl upward)");
-  app.add_option("-e,--env", g_flags.envs, "only these environments (repeatable)");
+  app.add_option("-e,--env", g_flags.envs, "only these environments (repeatable)")
+      ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
   app.add_option("--fail-on", g_flags.fail_on, "exit 1 when a finding at/above this remains: error, warning (default), note, never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
   app.add_option("--baseline", g_flags.baseline, "hide findings whose fingerprint is in FILE");
   app.add_option("--write-baseline", g_flags.write_baseline, "write the fingerprints of all current findings to FILE and exit 0");
-  app.add_option("--enable", g_flags.enable, "enable a rule (repeatable)");
-  app.add_option("--disable", g_flags.disable, "disable a rule (repeatable)");
-  app.add_option("--only", g_flags.only, "run only these rules (repeatable)");
+  app.add_option("--enable", g_flags.enable, "enable a rule (repeatable)")
+      ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
+  app.add_option("--disable", g_flags.disable, "disable a rule (repeatable)")
+      ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
+  app.add_option("--only", g_flags.only, "run only these rules (repeatable)")
+      ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
   app.add_option("--color", g_flags.color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-j,--jobs", g_flags.jobs, "parser threads (default: the number of cores)");
   app.add_flag("-q,--quiet", g_flags.quiet, "print nothing but findings (no summary)");
   app.add_flag("--stats", g_flags.stats, "print the time of each phase to stderr");
   app.add_flag("--show-undecided", g_flags.show_undecided, "list checks whose values stay unknown as notes");
+  app.add_option("--policy-dir", g_flags.policy_dirs, "load the policies in this folder too (repeatable)")
+      ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
   app.add_option("--stdin-filename", g_flags.stdin_filename,
                  "read this file's content from stdin (an editor's unsaved buffer) and report only its findings");
 }
@@ -100,6 +108,7 @@ int runCheckCommand() {
   options.baseline_file = g_flags.baseline;
   options.write_baseline_file = g_flags.write_baseline;
   options.jobs = g_flags.jobs;
+  options.policy_dirs = g_flags.policy_dirs;
   if (!g_flags.stdin_filename.empty()) {
     std::string buffer((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     options.overlays[fs::absolute(g_flags.stdin_filename).lexically_normal()] = std::move(buffer);
@@ -156,61 +165,90 @@ int runCheckCommand() {
 void registerRulesCommands(CLI::App& app) {
   CLI::App* rules = app.add_subcommand("rules", "list every rule: id, severity, summary, source");
   rules->add_option("-f,--format", g_rules.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules->add_option("-c,--config", g_rules.config, "the config file (default: nearest .tfguard.hcl upward)");
+  rules->add_option("--policy-dir", g_rules.policy_dirs, "load the policies in this folder too (repeatable)")
+      ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
+  rules->add_option("--write-docs", g_rules.write_docs,
+                    "write docs/rules: one Markdown page per built-in rule and the catalog (make docs)");
   CLI::App* explain = app.add_subcommand("explain", "print a rule's documentation with a bad and a good example");
   explain->add_option("rule", g_rules.explain_id, "the rule id")->required();
+  explain->add_option("-c,--config", g_rules.config, "the config file (default: nearest .tfguard.hcl upward)");
+  explain->add_option("--policy-dir", g_rules.policy_dirs, "load the policies in this folder too (repeatable)")
+      ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
 }
 
+namespace {
+
+// The rules of this directory's configuration: built-in ones plus the
+// policy folders of .tfguard.hcl and --policy-dir.
+std::shared_ptr<const engine::RuleCatalog> loadCatalog() {
+  auto settings = loadSettingsOrReport(g_rules.config, ".");
+  if (!settings) return nullptr;
+  std::vector<std::string> errors;
+  auto catalog = engine::RuleCatalog::load(*settings, g_rules.policy_dirs, &errors);
+  for (const std::string& e : errors) std::fprintf(stderr, "tfguard: error: %s\n", e.c_str());
+  return errors.empty() ? catalog : nullptr;
+}
+
+}  // namespace
+
 int runRulesCommand() {
+  if (!g_rules.write_docs.empty()) {
+    std::string error;
+    if (!engine::writeRuleDocs(engine::RuleCatalog::builtin(), g_rules.write_docs, &error)) {
+      std::fprintf(stderr, "tfguard: error: %s\n", error.c_str());
+      return 2;
+    }
+    return 0;
+  }
+  auto catalog = loadCatalog();
+  if (!catalog) return 2;
   if (g_rules.format == "json") {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const rules::Rule* r : rules::allRules()) {
+    for (const rules::Rule* r : catalog->rules()) {
       const rules::RuleMeta& m = r->meta();
       nlohmann::ordered_json j;
       j["id"] = m.id;
-      j["severity"] = severityName(m.default_severity);
-      if (m.development_severity) j["development_severity"] = severityName(*m.development_severity);
+      j["severity"] = engine::severityName(m.default_severity);
+      if (m.development_severity) j["development_severity"] = engine::severityName(*m.development_severity);
+      if (m.production_severity) j["production_severity"] = engine::severityName(*m.production_severity);
+      j["enabled_by_default"] = !m.disabled_by_default;
       j["summary"] = m.summary;
-      j["source"] = "builtin";
+      j["source"] = m.source;
       j["tags"] = std::vector<std::string>(m.tags.begin(), m.tags.end());
+      nlohmann::ordered_json params = nlohmann::ordered_json::array();
+      for (const auto& p : m.params)
+        params.push_back({{"name", p.name}, {"default", p.default_text}, {"description", p.description}});
+      j["params"] = std::move(params);
       out.push_back(std::move(j));
     }
     std::printf("%s\n", out.dump(2).c_str());
     return 0;
   }
-  size_t width = 0;
-  for (const rules::Rule* r : rules::allRules()) width = std::max(width, r->meta().id.size());
-  for (const rules::Rule* r : rules::allRules()) {
+  size_t width = 0, source_width = 0;
+  for (const rules::Rule* r : catalog->rules()) {
+    width = std::max(width, r->meta().id.size());
+    source_width = std::max(source_width, r->meta().source.size());
+  }
+  for (const rules::Rule* r : catalog->rules()) {
     const rules::RuleMeta& m = r->meta();
-    std::printf("%-*s  %-7s  builtin  %s\n", static_cast<int>(width), std::string(m.id).c_str(),
-                severityName(m.default_severity), std::string(m.summary).c_str());
+    std::string severity = engine::severityName(m.default_severity);
+    if (m.disabled_by_default) severity += "(off)";
+    std::printf("%-*s  %-12s  %-*s  %s\n", static_cast<int>(width), std::string(m.id).c_str(), severity.c_str(),
+                static_cast<int>(source_width), std::string(m.source).c_str(), std::string(m.summary).c_str());
   }
   return 0;
 }
 
-std::string explainText(std::string_view id) {
-  const rules::Rule* r = rules::findRule(id);
-  if (r == nullptr) return {};
-  const rules::RuleMeta& m = r->meta();
-  std::string out = fmt::format("# {}\n\n{}\n\nDefault severity: {}", m.id, m.summary, severityName(m.default_severity));
-  if (m.development_severity) out += fmt::format(" ({} in development environments)", severityName(*m.development_severity));
-  out += ".\n\n";
-  out += std::string(m.description) + "\n";
-  if (!m.params.empty()) {
-    out += "\n## Parameters\n\n";
-    for (const auto& p : m.params) out += fmt::format("- `{}`: {}\n", p.name, p.description);
-  }
-  if (!m.bad_example.empty()) out += fmt::format("\n## Fails\n\n```hcl\n{}```\n", m.bad_example);
-  if (!m.good_example.empty()) out += fmt::format("\n## Passes\n\n```hcl\n{}```\n", m.good_example);
-  out += fmt::format("\n## Suppress\n\n```hcl\n# tfguard:ignore {} the reason\n```\n", m.id);
-  return out;
-}
-
 int runExplainCommand() {
-  std::string text = explainText(g_rules.explain_id);
-  if (text.empty()) {
+  auto catalog = loadCatalog();
+  if (!catalog) return 2;
+  const rules::Rule* r = catalog->find(g_rules.explain_id);
+  if (r == nullptr) {
     std::fprintf(stderr, "tfguard: error: no rule \"%s\" (tfguard rules lists them)\n", g_rules.explain_id.c_str());
     return 2;
   }
+  std::string text = engine::ruleMarkdown(r->meta());
   std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }

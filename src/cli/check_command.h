@@ -13,7 +13,4 @@ void registerRulesCommands(CLI::App& app);
 int runRulesCommand();
 int runExplainCommand();
 
-/// A rule's documentation as `tfguard explain` prints it (Markdown).
-std::string explainText(std::string_view id);
-
 }  // namespace tfguard::cli

@@ -15,6 +15,7 @@
 #include "eval/expr_eval.h"
 #include "loader/environments.h"
 #include "loader/project.h"
+#include "policy/policy.h"
 #include "rules/registry.h"
 #include "suppress/suppress.h"
 
@@ -59,15 +60,17 @@ bool insideDotTerraform(const Location& loc) {
 // Which rules run, and at which severity, from the config and the flags.
 class RulePolicy {
  public:
-  RulePolicy(const CheckOptions& options, const settings::Settings& settings) : options_(options), settings_(settings) {}
+  RulePolicy(const CheckOptions& options, const settings::Settings& settings, const RuleCatalog& catalog)
+      : options_(options), settings_(settings), catalog_(catalog) {}
 
   bool enabled(std::string_view id) const {
     if (id == "syntax") return true;  // always on
     if (!options_.only.empty()) return contains(options_.only, id);
     if (contains(options_.disable, id)) return false;
     if (contains(options_.enable, id)) return true;
-    if (const settings::RuleConfig* c = config(id); c && c->enabled && !*c->enabled) return false;
-    return true;
+    if (const settings::RuleConfig* c = config(id); c && c->enabled) return *c->enabled;
+    const rules::Rule* r = catalog_.find(id);
+    return r == nullptr || !r->meta().disabled_by_default;
   }
 
   Severity severity(const rules::RuleMeta& meta, loader::Tier tier) const {
@@ -78,6 +81,7 @@ class RulePolicy {
       if (auto s = parseSeverity(c->severity.all)) return *s;
     }
     if (tier == loader::Tier::kDevelopment && meta.development_severity) return *meta.development_severity;
+    if (tier == loader::Tier::kProduction && meta.production_severity) return *meta.production_severity;
     return meta.default_severity;
   }
 
@@ -93,7 +97,22 @@ class RulePolicy {
   }
   const CheckOptions& options_;
   const settings::Settings& settings_;
+  const RuleCatalog& catalog_;
 };
+
+// A rule parameter from .tfguard.hcl (`rule "ID" { name = ... }`).
+std::optional<eval::Value> ruleParam(const RulePolicy& policy, const settings::Settings& settings,
+                                     const rules::Rule* rule, std::string_view name) {
+  if (rule == nullptr || !settings.parsed) return std::nullopt;
+  const settings::RuleConfig* c = policy.config(rule->meta().id);
+  if (c == nullptr) return std::nullopt;
+  for (const auto& [n, expr] : c->parameters) {
+    if (n != name || expr == nullptr) continue;
+    eval::EvalDiagnostics diags;
+    return eval::evalConstant(*expr, *settings.parsed, diags);
+  }
+  return std::nullopt;
+}
 
 class EnvironmentRuleContext : public rules::RuleContext {
  public:
@@ -119,15 +138,7 @@ class EnvironmentRuleContext : public rules::RuleContext {
     return it == module_of_.end() ? nullptr : it->second;
   }
   std::optional<eval::Value> param(std::string_view name) const override {
-    if (rule_ == nullptr || !settings_.parsed) return std::nullopt;
-    const settings::RuleConfig* c = policy_.config(rule_->meta().id);
-    if (c == nullptr) return std::nullopt;
-    for (const auto& [n, expr] : c->parameters) {
-      if (n != name || expr == nullptr) continue;
-      eval::EvalDiagnostics diags;
-      return eval::evalConstant(*expr, *settings_.parsed, diags);
-    }
-    return std::nullopt;
+    return ruleParam(policy_, settings_, rule_, name);
   }
   std::vector<RelatedLocation> provenanceOf(const eval::Value& value) const override {
     std::vector<RelatedLocation> out;
@@ -137,6 +148,12 @@ class EnvironmentRuleContext : public rules::RuleContext {
       out.push_back({{src, p.range}, p.note});
     }
     return out;
+  }
+
+  std::shared_ptr<void>& sharedState(std::string_view key) override {
+    auto it = shared_.find(key);
+    if (it == shared_.end()) it = shared_.emplace(std::string(key), nullptr).first;
+    return it->second;
   }
 
   void report(rules::RuleFinding f) override { findings_.push_back(toFinding(std::move(f))); }
@@ -197,6 +214,66 @@ class EnvironmentRuleContext : public rules::RuleContext {
   std::map<const eval::ResourceInstance*, const eval::ModuleInstance*> module_of_;
   std::map<const eval::ModuleInstance*, const eval::ModuleInstance*> parent_;
   std::map<std::string, const eval::ResourceInstance*> by_address_;
+  std::map<std::string, std::shared_ptr<void>, std::less<>> shared_;
+};
+
+// What project-scope rules see (rules::ProjectContext): the scan as a whole.
+class ScanRuleContext : public rules::ProjectContext {
+ public:
+  ScanRuleContext(loader::Project& project, std::span<const loader::EnvironmentSpec> envs, const RulePolicy& policy,
+                  const settings::Settings& settings, Findings& findings)
+      : project_(project), policy_(policy), settings_(settings), findings_(findings) {
+    for (const fs::path& dir : project.moduleDirs()) {
+      if (dir.generic_string().find("/.terraform/") != std::string::npos) continue;
+      if (const model::Module* m = project.module(dir)) modules_.push_back(m);
+    }
+    for (const fs::path& dir : project.rootModules())
+      if (const model::Module* m = project.module(dir)) roots_.insert(m);
+    std::set<fs::path> seen;
+    for (const loader::EnvironmentSpec& env : envs) {
+      if (!env.env_file || !seen.insert(*env.env_file).second) continue;
+      std::string error;
+      auto file = project.sourceFile(*env.env_file, &error);
+      if (!file) continue;
+      Findings ignored;  // the environment's evaluation reports the file's own problems
+      env_files_.push_back({file, loader::parseEnvFile(file->text(), file, ignored)});
+    }
+  }
+
+  void setRule(const rules::Rule* rule) { rule_ = rule; }
+
+  std::span<const fs::path> rootModules() const override { return project_.rootModules(); }
+  std::vector<const model::Module*> modules() const override { return modules_; }
+  bool isRootModule(const model::Module& module) const override { return roots_.count(&module) > 0; }
+  std::span<const fs::path> stateFiles() const override { return project_.stateFiles(); }
+  std::vector<const syntax::ParsedFile*> parsedFiles() const override { return project_.parsedFiles(); }
+  const std::vector<rules::EnvFileView>& envFiles() const override { return env_files_; }
+  Location fileLocation(const fs::path& path) const override {
+    // A file that is not read (a state file) is named, not quoted.
+    auto file = std::make_shared<SourceFile>(project_.displayPath(path), std::string());
+    return {file, {0, 0}};
+  }
+  std::optional<eval::Value> param(std::string_view name) const override {
+    return ruleParam(policy_, settings_, rule_, name);
+  }
+  void report(rules::RuleFinding f) override {
+    const rules::RuleMeta& meta = rule_->meta();
+    Finding out{std::string(meta.id), policy_.severity(meta, loader::Tier::kProduction), std::move(f.message),
+                std::move(f.detail), std::move(f.at), std::move(f.related), std::string()};
+    out.resource = std::move(f.resource);
+    out.attribute_path = std::move(f.attribute_path);
+    findings_.push_back(std::move(out));
+  }
+
+ private:
+  loader::Project& project_;
+  const RulePolicy& policy_;
+  const settings::Settings& settings_;
+  Findings& findings_;
+  const rules::Rule* rule_ = nullptr;
+  std::vector<const model::Module*> modules_;
+  std::set<const model::Module*> roots_;
+  std::vector<rules::EnvFileView> env_files_;
 };
 
 std::string todayUtc() {
@@ -237,6 +314,79 @@ std::optional<std::set<std::string>> readBaseline(const std::string& path, std::
 
 }  // namespace
 
+const rules::Rule* RuleCatalog::find(std::string_view id) const {
+  auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
+                             [](const rules::Rule* r, std::string_view v) { return r->meta().id < v; });
+  return it != rules_.end() && (*it)->meta().id == id ? *it : nullptr;
+}
+
+namespace {
+
+void sortById(std::vector<const rules::Rule*>& rules) {
+  std::sort(rules.begin(), rules.end(), [](const rules::Rule* a, const rules::Rule* b) { return a->meta().id < b->meta().id; });
+}
+
+}  // namespace
+
+const RuleCatalog& RuleCatalog::builtin() {
+  static const RuleCatalog catalog = [] {
+    RuleCatalog c;
+    for (const rules::Rule* r : rules::allRules()) c.rules_.push_back(r);
+    for (const auto& r : policy::builtinPolicies().rules)
+      if (rules::findRule(r->meta().id) == nullptr) c.rules_.push_back(r.get());
+    sortById(c.rules_);
+    return c;
+  }();
+  return catalog;
+}
+
+std::shared_ptr<const RuleCatalog> RuleCatalog::load(const settings::Settings& settings,
+                                                     std::span<const std::string> policy_dirs,
+                                                     std::vector<std::string>* errors) {
+  auto catalog = std::make_shared<RuleCatalog>();
+  const RuleCatalog& base = builtin();
+  catalog->rules_.assign(base.rules_.begin(), base.rules_.end());
+  std::vector<fs::path> dirs;
+  for (const std::string& d : settings.policies) dirs.push_back(settings.dir.empty() ? fs::path(d) : settings.dir / d);
+  for (const std::string& d : policy_dirs) dirs.emplace_back(d);
+  for (const fs::path& dir : dirs) {
+    policy::PolicySet set = policy::loadPolicyDir(dir);
+    for (auto& e : set.errors) errors->push_back(std::move(e.text));
+    for (auto& r : set.rules) {
+      std::string_view id = r->meta().id;
+      bool clash = std::any_of(catalog->rules_.begin(), catalog->rules_.end(),
+                               [&](const rules::Rule* other) { return other->meta().id == id; });
+      if (clash) {
+        errors->push_back(fmt::format("{}: policy \"{}\" has the id of another rule (tfguard rules lists them)",
+                                      r->meta().source, id));
+        continue;
+      }
+      catalog->rules_.push_back(r.get());
+      catalog->owned_.push_back(std::move(r));
+    }
+  }
+  sortById(catalog->rules_);
+  // Parameters set in the config must be ones the rule declares.
+  for (const settings::RuleConfig& c : settings.rules) {
+    const rules::Rule* r = catalog->find(c.id);
+    if (r == nullptr) continue;  // the settings validation reports unknown rules
+    for (const auto& [name, expr] : c.parameters) {
+      const auto& params = r->meta().params;
+      if (std::any_of(params.begin(), params.end(), [&](const rules::RuleParam& p) { return p.name == name; })) continue;
+      std::string where = settings.file.string();
+      if (expr != nullptr && settings.parsed && settings.parsed->source) {
+        Position pos = settings.parsed->source->lines().position(expr->range.begin);
+        where = fmt::format("{}:{}:{}", settings.parsed->source->path(), pos.line, pos.column);
+      }
+      std::string known;
+      for (const auto& p : params) known += (known.empty() ? "" : ", ") + std::string(p.name);
+      errors->push_back(fmt::format("{}: rule \"{}\" has no parameter \"{}\" ({})", where, c.id, name,
+                                    known.empty() ? "it takes none" : "it takes " + known));
+    }
+  }
+  return catalog;
+}
+
 CheckResult runCheck(const CheckOptions& options, const settings::Settings& settings) {
   using clock = std::chrono::steady_clock;
   CheckResult result;
@@ -248,6 +398,14 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   };
   clock::time_point mark = t0;
 
+  std::vector<std::string> catalog_errors;
+  std::shared_ptr<const RuleCatalog> catalog = RuleCatalog::load(settings, options.policy_dirs, &catalog_errors);
+  if (!catalog_errors.empty()) {
+    result.exit_code = 2;
+    result.error = catalog_errors[0];
+    for (size_t i = 1; i < catalog_errors.size(); ++i) result.error += "\ntfguard: error: " + catalog_errors[i];
+    return result;
+  }
   std::string fail_on = !options.fail_on.empty() ? options.fail_on : !settings.fail_on.empty() ? settings.fail_on : "warning";
   if (fail_on != "never" && !parseSeverity(fail_on)) {
     result.exit_code = 2;
@@ -256,7 +414,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   }
   for (const auto* list : {&options.enable, &options.disable, &options.only}) {
     for (const std::string& id : *list) {
-      if (rules::findRule(id) == nullptr) {
+      if (catalog->find(id) == nullptr) {
         result.exit_code = 2;
         result.error = fmt::format("unknown rule \"{}\" (tfguard rules lists them)", id);
         return result;
@@ -291,16 +449,20 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   eval_options.cache = &cache;
   std::vector<eval::EvaluatedEnvironment> evaluated;
   evaluated.reserve(envs.size());
+  size_t loaded_findings = project->findings().size();
   for (const auto& env : envs) evaluated.push_back(eval::evaluateEnvironment(*project, env, eval_options));
+  // Files read while evaluating (tfvars, backend configs, templates) are
+  // parsed then: their syntax errors come after the load's.
+  for (size_t i = loaded_findings; i < project->findings().size(); ++i) findings.push_back(project->findings()[i]);
   phase("evaluate", mark);
 
   // ---- rules
-  RulePolicy policy(options, settings);
+  RulePolicy policy(options, settings, *catalog);
   Findings undecided;
   std::vector<std::unique_ptr<EnvironmentRuleContext>> contexts;
   std::map<std::string, std::vector<const rules::Rule*>, std::less<>> by_type;
-  std::vector<const rules::Rule*> env_rules, cross_rules;
-  for (const rules::Rule* r : rules::allRules()) {
+  std::vector<const rules::Rule*> env_rules, cross_rules, project_rules;
+  for (const rules::Rule* r : catalog->rules()) {
     if (!policy.enabled(r->meta().id)) continue;
     switch (r->meta().scope) {
       case rules::RuleScope::kInstance:
@@ -308,6 +470,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
         break;
       case rules::RuleScope::kEnvironment: env_rules.push_back(r); break;
       case rules::RuleScope::kCrossEnvironment: cross_rules.push_back(r); break;
+      case rules::RuleScope::kProject: project_rules.push_back(r); break;
     }
   }
   for (const auto& env : evaluated) {
@@ -337,6 +500,13 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     }
     rule->checkAcross(views);
   }
+  if (!project_rules.empty()) {
+    ScanRuleContext scan(*project, envs, policy, settings, findings);
+    for (const rules::Rule* rule : project_rules) {
+      scan.setRule(rule);
+      rule->checkProject(scan);
+    }
+  }
   phase("rules", mark);
 
   // ---- findings of loading and evaluation: enabled rules only, configured
@@ -347,7 +517,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     return !policy.enabled(f.rule) || (insideDotTerraform(f.location) && f.resource.empty());
   });
   for (Finding& f : findings) {
-    const rules::Rule* r = rules::findRule(f.rule);
+    const rules::Rule* r = catalog->find(f.rule);
     if (r == nullptr || f.rule == "syntax") continue;
     auto tier = tier_of.find(f.environment);
     if (r->meta().scope != rules::RuleScope::kInstance && r->meta().scope != rules::RuleScope::kCrossEnvironment &&
@@ -361,10 +531,10 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   // ---- suppressions
   std::vector<suppress::Suppression> suppressions;
   Findings suppression_problems;
-  auto known = [](std::string_view id) { return rules::findRule(id) != nullptr; };
   for (const syntax::ParsedFile* file : project->parsedFiles()) {
     if (file->comments.empty()) continue;
-    auto s = suppress::collectSuppressions(*file, +known, suppression_problems);
+    auto s = suppress::collectSuppressions(
+        *file, [&](std::string_view id) { return catalog->find(id) != nullptr; }, suppression_problems);
     suppressions.insert(suppressions.end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
   }
   // One finding per place and environment.
@@ -427,7 +597,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   report::Report& rep = result.report;
   rep.tool_version = TFGUARD_VERSION;
   rep.source_root = fs::current_path();
-  for (const rules::Rule* r : rules::allRules()) {
+  for (const rules::Rule* r : catalog->rules()) {
     const rules::RuleMeta& m = r->meta();
     report::RuleInfo info;
     info.id = std::string(m.id);

@@ -11,9 +11,33 @@
 #include <vector>
 
 #include "report/report.h"
+#include "rules/rule.h"
 #include "settings/settings.h"
 
 namespace tfguard::engine {
+
+/// Every rule of a run, sorted by id: the C++ rules, the built-in policies
+/// and the policies of the user's folders (config `policies`, relative to
+/// the config file, then --policy-dir).
+class RuleCatalog {
+ public:
+  /// Problems (a bad policy file, a policy id that clashes with another
+  /// rule, a parameter set in the config that its rule does not declare)
+  /// go to `errors` as "FILE:LINE:COL: message"; the catalog is still
+  /// usable without the offending policies.
+  static std::shared_ptr<const RuleCatalog> load(const settings::Settings& settings,
+                                                 std::span<const std::string> policy_dirs,
+                                                 std::vector<std::string>* errors);
+  /// The built-in rules and policies only.
+  static const RuleCatalog& builtin();
+
+  std::span<const rules::Rule* const> rules() const { return rules_; }
+  const rules::Rule* find(std::string_view id) const;
+
+ private:
+  std::vector<const rules::Rule*> rules_;
+  std::vector<std::unique_ptr<rules::Rule>> owned_;
+};
 
 struct CheckOptions {
   std::vector<std::filesystem::path> paths;  ///< default "."
@@ -29,6 +53,8 @@ struct CheckOptions {
   /// Report only the findings located in this file (editor checks of one
   /// buffer, evaluated in its module and environment context); empty: all.
   std::filesystem::path only_file;
+  /// Extra policy folders (--policy-dir).
+  std::vector<std::string> policy_dirs;
 };
 
 struct CheckResult {

@@ -323,6 +323,7 @@ Value ExprEvaluator::getAttr(const Value& v, std::string_view name, ByteRange ra
   switch (v.type().kind()) {
     case TypeKind::kObject: {
       if (const Value* a = v.get(name)) return v.sensitive() ? a->markedSensitive() : *a;
+      if (limits_.missing_attributes_are_null) return Value::null();
       if (!v.references().empty()) return openAttribute(v, "." + std::string(name));
       return fail("Unsupported attribute", fmt::format("This object does not have an attribute named \"{}\".", name),
                   range);
@@ -431,6 +432,18 @@ Value ExprEvaluator::evalCall(const syntax::CallExpr& e) {
     Inputs in;
     for (const Expr* a : e.args) in.addDeep(eval(*a));
     return in.unknown(Type::string());
+  }
+  if (scope_.hasFunction(e.name)) {
+    std::vector<Value> args;
+    args.reserve(e.args.size());
+    for (const Expr* a : e.args) args.push_back(eval(*a));
+    FunctionResult r = scope_.callFunction(e.name, args);
+    if (!r.ok()) {
+      ByteRange at = r.error_arg >= 0 && static_cast<size_t>(r.error_arg) < e.args.size() ? e.args[r.error_arg]->range
+                                                                                        : e.range;
+      return fail("Error in function call", fmt::format("Call to function \"{}\" failed: {}.", e.name, r.error), at);
+    }
+    return r.value;
   }
   const FunctionSpec* spec = findFunction(e.name);
   if (spec == nullptr) {
@@ -626,6 +639,10 @@ Value ExprEvaluator::evalBinary(const syntax::BinaryExpr& e) {
     case BinaryOp::kEq:
     case BinaryOp::kNe: {
       bool ne = e.op == BinaryOp::kNe;
+      // cty: a known null compared with any known value (even one with
+      // unknowns inside) is decided.
+      if (lhs.isKnown() && rhs.isKnown() && (lhs.isNull() || rhs.isNull()))
+        return in.apply(Value::boolean((lhs.isNull() && rhs.isNull()) != ne));
       if (!lhs.isWhollyKnown() || !rhs.isWhollyKnown()) {
         // Two unknowns that stand for the same attribute are equal.
         if (!lhs.isKnown() && !rhs.isKnown() && lhs.rawEquals(rhs)) return in.apply(Value::boolean(!ne));
@@ -1085,7 +1102,13 @@ bool hasCall(const Expr& e, const syntax::ParsedFile& file, EvalDiagnostics& dia
   return found;
 }
 
-void collectReferences(const Expr* x, std::vector<std::string>& out, std::vector<std::string_view>& locals,
+// Where collectReferences puts what it finds.
+struct ReferenceSink {
+  std::vector<std::string>* names = nullptr;
+  const ReferenceVisitor* visitor = nullptr;
+};
+
+void collectReferences(const Expr* x, ReferenceSink& out, std::vector<std::string_view>& locals,
                        int depth);
 
 }  // namespace
@@ -1093,7 +1116,8 @@ void collectReferences(const Expr* x, std::vector<std::string>& out, std::vector
 std::vector<std::string> referencedNames(const syntax::Expr& expr) {
   std::vector<std::string> out;
   std::vector<std::string_view> locals;
-  collectReferences(&expr, out, locals, 0);
+  ReferenceSink sink{&out, nullptr};
+  collectReferences(&expr, sink, locals, 0);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -1101,16 +1125,18 @@ std::vector<std::string> referencedNames(const syntax::Expr& expr) {
 
 namespace {
 
-void collectTemplateParts(std::span<const syntax::TemplatePart> parts, std::vector<std::string>& out,
+void collectTemplateParts(std::span<const syntax::TemplatePart> parts, ReferenceSink& out,
                           std::vector<std::string_view>& locals, int depth) {
   for (const auto& p : parts) collectReferences(p.expr, out, locals, depth + 1);
 }
 
 // The traversal's name as the scope sees it: "var.x", "aws_instance.web", "module.m", "data.t.n".
-void addTraversal(const syntax::ScopeTraversalExpr& t, std::vector<std::string>& out,
+void addTraversal(const syntax::ScopeTraversalExpr& t, ReferenceSink& out,
                   const std::vector<std::string_view>& locals) {
   for (std::string_view l : locals)
     if (l == t.root) return;
+  if (out.visitor != nullptr && out.visitor->traversal) out.visitor->traversal(t);
+  if (out.names == nullptr) return;
   std::string name(t.root);
   size_t want = t.root == "data" ? 2 : 1;
   if (t.root == "path" || t.root == "terraform" || t.root == "self") want = 1;
@@ -1119,10 +1145,10 @@ void addTraversal(const syntax::ScopeTraversalExpr& t, std::vector<std::string>&
     name += ".";
     name += t.steps[i].name;
   }
-  out.push_back(std::move(name));
+  out.names->push_back(std::move(name));
 }
 
-void collectReferences(const Expr* x, std::vector<std::string>& out, std::vector<std::string_view>& locals,
+void collectReferences(const Expr* x, ReferenceSink& out, std::vector<std::string_view>& locals,
                        int depth) {
   if (x == nullptr || depth > 512) return;
   switch (x->kind) {
@@ -1152,6 +1178,7 @@ void collectReferences(const Expr* x, std::vector<std::string>& out, std::vector
       collectReferences(syntax::as<syntax::IndexExpr>(*x).key, out, locals, depth + 1);
       break;
     case ExprKind::kCall:
+      if (out.visitor != nullptr && out.visitor->call) out.visitor->call(syntax::as<syntax::CallExpr>(*x));
       for (const Expr* a : syntax::as<syntax::CallExpr>(*x).args) collectReferences(a, out, locals, depth + 1);
       break;
     case ExprKind::kBinary:
@@ -1198,4 +1225,10 @@ void collectReferences(const Expr* x, std::vector<std::string>& out, std::vector
 }
 
 }  // namespace
+void visitReferences(const syntax::Expr& expr, const ReferenceVisitor& visitor) {
+  std::vector<std::string_view> locals;
+  ReferenceSink sink{nullptr, &visitor};
+  collectReferences(&expr, sink, locals, 0);
+}
+
 }  // namespace tfguard::eval

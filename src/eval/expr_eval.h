@@ -48,6 +48,14 @@ class Scope {
   /// paths) parsed in template mode, or null with *error set.
   virtual const syntax::Expr* loadTemplate(const std::string& path, const syntax::ParsedFile** file,
                                            std::string* error) = 0;
+
+  /// Functions the scope adds to Terraform's library (the query functions
+  /// of policies). hasFunction is asked first; callFunction gets the
+  /// evaluated arguments, unknowns included (the function decides).
+  virtual bool hasFunction(std::string_view /*name*/) const { return false; }
+  virtual FunctionResult callFunction(std::string_view /*name*/, std::span<const Value> /*args*/) {
+    return FunctionResult::fail("no such function");
+  }
 };
 
 /// Limits that keep hostile configurations bounded.
@@ -55,6 +63,10 @@ struct EvalLimits {
   size_t max_collection = 1'000'000;  ///< elements a for/splat/template loop may produce
   int max_template_depth = 8;        ///< templatefile() inside templatefile()
   size_t max_string = 64u << 20;      ///< bytes of one template result
+  /// Policies read an attribute an object does not have as null (an
+  /// argument not written in the configuration is unset), not as an error
+  /// or an unknown.
+  bool missing_attributes_are_null = false;
 };
 
 class ExprEvaluator {
@@ -117,5 +129,13 @@ Value evalConstant(const syntax::Expr& expr, const syntax::ParsedFile& file, Eva
 /// "aws_instance.web", "module.net", "data.aws_ami.x", "count.index", ...),
 /// for dependency ordering; iteration variables are not included.
 std::vector<std::string> referencedNames(const syntax::Expr& expr);
+
+/// Walks `expr` like referencedNames (iteration variables excluded),
+/// calling back for every traversal and every function call.
+struct ReferenceVisitor {
+  std::function<void(const syntax::ScopeTraversalExpr&)> traversal;
+  std::function<void(const syntax::CallExpr&)> call;
+};
+void visitReferences(const syntax::Expr& expr, const ReferenceVisitor& visitor);
 
 }  // namespace tfguard::eval

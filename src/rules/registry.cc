@@ -10,6 +10,9 @@ using RuleFactory = std::unique_ptr<Rule> (*)();
 const std::vector<RuleFactory> kMissionRuleFactories = {
     makeEipAttachedRule, makeEnvDriftRule, makeEnvIsolationRule, makeSshAdminCidrRule,
     makeUserDataRestartPolicyRule,
+    makeDeprecatedInterpolationRule, makeModuleSourcePinnedRule, makeProviderVersionRule,
+    makeRequiredVersionRule, makeUnusedDeclarationRule, makeVariableTypeRule,
+    makeHardcodedSecretRule, makeStateFileInRepoRule, makeUserDataSecretRule,
 };
 
 // Every rule, built once. A new rule adds its factory here.

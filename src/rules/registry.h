@@ -19,6 +19,15 @@ std::unique_ptr<Rule> makeEipAttachedRule();
 std::unique_ptr<Rule> makeUserDataRestartPolicyRule();
 std::unique_ptr<Rule> makeEnvIsolationRule();
 std::unique_ptr<Rule> makeEnvDriftRule();
+std::unique_ptr<Rule> makeDeprecatedInterpolationRule();
+std::unique_ptr<Rule> makeModuleSourcePinnedRule();
+std::unique_ptr<Rule> makeProviderVersionRule();
+std::unique_ptr<Rule> makeRequiredVersionRule();
+std::unique_ptr<Rule> makeUnusedDeclarationRule();
+std::unique_ptr<Rule> makeVariableTypeRule();
+std::unique_ptr<Rule> makeHardcodedSecretRule();
+std::unique_ptr<Rule> makeStateFileInRepoRule();
+std::unique_ptr<Rule> makeUserDataSecretRule();
 /// The rules whose findings come from loading and evaluation (syntax,
 /// variable-validation, ..., eval-error, unused-ignore): metadata only.
 std::vector<std::unique_ptr<Rule>> makeLanguageRules();

@@ -5,7 +5,9 @@
 // per environment, and across the environments of one project. Rules never
 // parse or read files; they read values (known, unknown, sensitive, with
 // provenance) through the RuleContext and report findings through it.
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +17,7 @@
 #include "diag/finding.h"
 #include "eval/environment_eval.h"
 #include "loader/environments.h"
+#include "model/model.h"
 
 namespace tfguard::rules {
 
@@ -22,11 +25,16 @@ enum class RuleScope : uint8_t {
   kInstance,          ///< checkInstance() for every instance of `resource_types`
   kEnvironment,       ///< checkEnvironment() once per environment
   kCrossEnvironment,  ///< checkAcross() once with every environment of the run
+  /// checkProject() once per run: the scanned files and every module's
+  /// declarations, independent of environments (language rules, state
+  /// files, literal secrets). Findings carry no environment.
+  kProject,
 };
 
 struct RuleParam {
   std::string_view name;         ///< as written in .tfguard.hcl: admin_cidrs = [...]
   std::string_view description;
+  std::string_view default_text;  ///< the default as HCL ("7", "[]"); empty: none
 };
 
 struct RuleMeta {
@@ -34,6 +42,8 @@ struct RuleMeta {
   Severity default_severity = Severity::kWarning;
   /// Severity in development environments when it differs (ssh-admin-cidr: warning).
   std::optional<Severity> development_severity;
+  /// Severity in production environments when it differs (backend-remote-state: error).
+  std::optional<Severity> production_severity;
   std::string_view summary;      ///< one line
   std::string_view description;  ///< Markdown: what fails, why it matters (the real-world reason)
   std::string_view bad_example;  ///< HCL that fails
@@ -43,6 +53,14 @@ struct RuleMeta {
   std::vector<std::string_view> tags;            ///< "security", "cost", "reliability", "terraform"
   std::string_view security_severity;            ///< SARIF "security-severity" ("8.0"); empty if not security
   std::vector<RuleParam> params;
+  /// Where the rule is defined: "builtin" (C++), "builtin policy
+  /// policies/aws/x.hcl", or the path of a user's policy file.
+  std::string_view source = "builtin";
+  /// Off unless enabled in .tfguard.hcl (`rule "ID" { enabled = true }`) or
+  /// with --enable (required-tags).
+  bool disabled_by_default = false;
+  /// Why the rule is C++ rather than a policy (shown in its doc); empty for policies.
+  std::string_view why_cpp;
 };
 
 /// What one rule reports. `at` is the most specific place: the offending
@@ -73,10 +91,43 @@ class RuleContext {
   /// Where a value came from ("value set here" at the tfvars line, module arguments).
   virtual std::vector<RelatedLocation> provenanceOf(const eval::Value& value) const = 0;
 
+  /// Storage the rules share while this environment is checked (policies
+  /// keep the objects they build for instances there), by key; it lives as
+  /// long as the context.
+  virtual std::shared_ptr<void>& sharedState(std::string_view key) = 0;
+
   virtual void report(RuleFinding finding) = 0;
   /// The check could not be decided (its condition is unknown): no finding;
   /// counted in the summary and listed with --show-undecided.
   virtual void undecided(RuleFinding finding) = 0;
+};
+
+/// One shell env file of an environment, already read and split into lines.
+struct EnvFileView {
+  std::shared_ptr<const SourceFile> file;
+  std::vector<loader::EnvFileEntry> entries;
+};
+
+/// What project-scope rules see: the scan as a whole.
+class ProjectContext {
+ public:
+  virtual ~ProjectContext() = default;
+  /// Root module directories, sorted.
+  virtual std::span<const std::filesystem::path> rootModules() const = 0;
+  /// Every module of the repository (scanned and called through local
+  /// sources; not those installed under .terraform/), sorted by directory.
+  virtual std::vector<const model::Module*> modules() const = 0;
+  virtual bool isRootModule(const model::Module& module) const = 0;
+  /// *.tfstate / *.tfstate.backup files of the scan (never read).
+  virtual std::span<const std::filesystem::path> stateFiles() const = 0;
+  /// Every parsed file (configuration, var files, backend configs, templates), sorted by path.
+  virtual std::vector<const syntax::ParsedFile*> parsedFiles() const = 0;
+  /// The env files of the environments, each once.
+  virtual const std::vector<EnvFileView>& envFiles() const = 0;
+  /// A location for a file that is not parsed (a state file): its whole first line.
+  virtual Location fileLocation(const std::filesystem::path& path) const = 0;
+  virtual std::optional<eval::Value> param(std::string_view name) const = 0;
+  virtual void report(RuleFinding finding) = 0;
 };
 
 /// The environments of one run, for cross-environment rules.
@@ -92,6 +143,7 @@ class Rule {
   virtual void checkInstance(const eval::ResourceInstance& /*instance*/, RuleContext& /*ctx*/) const {}
   virtual void checkEnvironment(RuleContext& /*ctx*/) const {}
   virtual void checkAcross(std::span<const EnvironmentView> /*envs*/) const {}
+  virtual void checkProject(ProjectContext& /*ctx*/) const {}
 };
 
 /// Helpers for locations of evaluated things.

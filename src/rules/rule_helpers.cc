@@ -238,6 +238,50 @@ std::string asciiLower(std::string_view text) {
   return out;
 }
 
+// ---- EC2 user data ------------------------------------------------------------
+
+std::vector<UserDataText> userDataOf(const eval::ResourceInstance& instance) {
+  std::vector<UserDataText> out;
+  if (instance.decl == nullptr || instance.decl->mode != model::ResourceMode::kManaged) return out;
+  std::string_view type = instance.decl->type;
+  if (type != "aws_instance" && type != "aws_launch_template" && type != "aws_launch_configuration") return out;
+  auto read = [&](const eval::EvaluatedAttr& attr, bool always_base64) {
+    UserDataText ud;
+    ud.attr = &attr;
+    const Value& value = attr.value;
+    if (!value.isKnown()) {
+      ud.state = UserDataText::State::kUnknown;
+      out.push_back(std::move(ud));
+      return;
+    }
+    std::optional<std::string> raw = knownString(value);
+    if (!raw) return;
+    ud.text = std::move(*raw);
+    ud.sensitive = anySensitive(value);
+    // Decode when base64 is required, or when the text is base64 (user_data =
+    // base64encode(...)): a script always has spaces or other non-base64
+    // characters. aws_launch_template wants base64 in user_data; aws_instance
+    // and launch configurations take text there, but people pass
+    // base64encode(...) too.
+    if (always_base64 || looksLikeBase64(ud.text)) {
+      if (std::optional<std::string> decoded = decodeBase64(ud.text)) ud.text = std::move(*decoded);
+    }
+    if (!isPlainText(ud.text)) {
+      ud.state = UserDataText::State::kNotText;
+      ud.not_text = ud.text.size() >= 2 && static_cast<unsigned char>(ud.text[0]) == 0x1f &&
+                            static_cast<unsigned char>(ud.text[1]) == 0x8b
+                        ? "is gzip-compressed"
+                        : "is not text";
+      ud.text.clear();
+    }
+    out.push_back(std::move(ud));
+  };
+  if (const eval::EvaluatedAttr* a = setAttr(instance.body, "user_data")) read(*a, false);
+  if (type != "aws_launch_template")
+    if (const eval::EvaluatedAttr* a = setAttr(instance.body, "user_data_base64")) read(*a, true);
+  return out;
+}
+
 // ---- Related ----------------------------------------------------------------
 
 void appendRelated(std::vector<RelatedLocation>& related, std::vector<RelatedLocation> more) {

@@ -92,6 +92,32 @@ bool isPlainText(std::string_view text);
 /// ASCII lower case.
 std::string asciiLower(std::string_view text);
 
+// ---- EC2 user data ------------------------------------------------------------
+
+/// The user data of an EC2 instance, launch template or launch configuration
+/// as one environment renders it.
+struct UserDataText {
+  enum class State : uint8_t {
+    kText,     ///< `text` is the script (decoded when it was base64)
+    kUnknown,  ///< the value is known only at apply (`attr->value` tells what it depends on)
+    kNotText,  ///< decoded, it is not text (`not_text` says why: gzip, binary)
+  };
+  State state = State::kText;
+  const eval::EvaluatedAttr* attr = nullptr;  ///< user_data or user_data_base64
+  std::string text;
+  std::string not_text;  ///< "is gzip-compressed" / "is not text"
+  /// The value is (or contains) a sensitive value: never print `text`.
+  bool sensitive = false;
+};
+
+/// The user data of `instance` when it is a managed aws_instance,
+/// aws_launch_template or aws_launch_configuration: `user_data` (decoded
+/// when it is base64 text, as base64encode(...) gives and launch templates
+/// require), then `user_data_base64` (always decoded; not on launch
+/// templates). Attributes that are unset, null or not strings (numbers and
+/// bools read as their text) are left out. Other resources: empty.
+std::vector<UserDataText> userDataOf(const eval::ResourceInstance& instance);
+
 // ---- Related locations ------------------------------------------------------
 
 /// Appends `more` to `related`, skipping places already there.

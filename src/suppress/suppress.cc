@@ -84,7 +84,7 @@ size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 /// "Did you mean" text for an unknown tfguard rule id; empty if nothing is close.
-std::string suggestionFor(std::string_view id, bool (*known_rule)(std::string_view)) {
+std::string suggestionFor(std::string_view id, const std::function<bool(std::string_view)>& known_rule) {
   // Another tool's id written after tfguard:ignore.
   for (ToolFamily family : {ToolFamily::kAqua, ToolFamily::kCheckov, ToolFamily::kTflint}) {
     std::vector<std::string_view> mapped = mapToolId(family, id);
@@ -212,7 +212,7 @@ class Placer {
 
 class Collector {
  public:
-  Collector(const syntax::ParsedFile& file, bool (*known_rule)(std::string_view), Findings& problems)
+  Collector(const syntax::ParsedFile& file, const std::function<bool(std::string_view)>& known_rule, Findings& problems)
       : file_(file), known_rule_(known_rule), problems_(problems), placer_(file) {}
 
   std::vector<Suppression> run() {
@@ -431,7 +431,7 @@ class Collector {
   }
 
   const syntax::ParsedFile& file_;
-  bool (*known_rule_)(std::string_view);
+  std::function<bool(std::string_view)> known_rule_;
   Findings& problems_;
   Placer placer_;
   std::vector<Suppression> out_;
@@ -445,7 +445,7 @@ bool sameFile(const Location& a, const Location& b) {
 }  // namespace
 
 std::vector<Suppression> collectSuppressions(const syntax::ParsedFile& file,
-                                             bool (*known_rule)(std::string_view id), Findings& problems) {
+                                             const std::function<bool(std::string_view)>& known_rule, Findings& problems) {
   if (!file.source || file.comments.empty()) return {};
   return Collector(file, known_rule, problems).run();
 }

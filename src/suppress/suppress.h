@@ -5,6 +5,7 @@
 // top of a file; and, for rules with an equivalent, other tools' comments
 // (#tfsec:ignore:ID, #trivy:ignore:ID, #checkov:skip=ID:reason,
 // # tflint-ignore: name) through a mapping table (docs/suppressions.md).
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,7 @@ struct Suppression {
 /// id exists; other tools' ids whose mapped rules are unknown are dropped
 /// silently. The rule list may hold "all" (or "*"): every suppressible rule.
 std::vector<Suppression> collectSuppressions(const syntax::ParsedFile& file,
-                                             bool (*known_rule)(std::string_view id), Findings& problems);
+                                             const std::function<bool(std::string_view)>& known_rule, Findings& problems);
 
 /// Marks the findings that a suppression covers (same file, range inside
 /// `covers`, rule listed, environment matching, not expired on `today`

@@ -115,6 +115,10 @@ TEST_F(ExprEvalTest, ThreeValuedLogic) {
   EXPECT_EQ(str("true && var.u"), "(unknown aws_instance.web.id)");
   EXPECT_EQ(str("var.u ? 1 : 2"), "(unknown aws_instance.web.id)");
   EXPECT_EQ(str("var.u == var.u"), "true");
+  // A known value with unknowns inside compared with null is decided (cty).
+  EXPECT_EQ(str("[var.u] == null"), "false");
+  EXPECT_EQ(str("{a = var.u} != null"), "true");
+  EXPECT_EQ(str("var.u == null"), "(unknown aws_instance.web.id)");
 }
 
 TEST_F(ExprEvalTest, Templates) {

@@ -3,6 +3,7 @@
 // load, discover and evaluate every environment, give each a small
 // RuleContext that collects what the rule reports, call checkAcross.
 // Shared by the env-isolation and env-drift tests.
+#include <map>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -43,6 +44,7 @@ class FakeContext final : public RuleContext {
       out.push_back({{project_.sourceFileByPath(step.file), step.range}, step.note});
     return out;
   }
+  std::shared_ptr<void>& sharedState(std::string_view key) override { return shared_[std::string(key)]; }
   void report(RuleFinding finding) override { reported.push_back(std::move(finding)); }
   void undecided(RuleFinding finding) override { undecided_.push_back(std::move(finding)); }
 
@@ -57,6 +59,7 @@ class FakeContext final : public RuleContext {
   loader::Project& project_;
   const eval::EvaluatedEnvironment& env_;
   std::vector<const eval::ResourceInstance*> all_;
+  std::map<std::string, std::shared_ptr<void>> shared_;
 };
 
 /// "environment: file:line: message" for every reported finding, sorted.

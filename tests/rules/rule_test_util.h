@@ -74,6 +74,7 @@ class FakeContext final : public RuleContext {
     }
     return out;
   }
+  std::shared_ptr<void>& sharedState(std::string_view key) override { return shared_[std::string(key)]; }
   void report(RuleFinding finding) override { add(std::move(finding), false); }
   void undecided(RuleFinding finding) override { add(std::move(finding), true); }
 
@@ -111,6 +112,7 @@ class FakeContext final : public RuleContext {
   fs::path base_;
   std::vector<const eval::ResourceInstance*> all_;
   std::map<const eval::ResourceInstance*, const eval::ModuleInstance*> module_of_;
+  std::map<std::string, std::shared_ptr<void>> shared_;
 };
 
 /// Loads `dir`, evaluates every environment, runs `rule` on every instance

@@ -81,17 +81,56 @@ class EipAttachedRule final : public Rule {
     meta_.id = "eip-attached";
     meta_.default_severity = Severity::kWarning;
     meta_.summary = "an Elastic IP should be attached to an instance or network interface";
-    meta_.description =
-        "Fails for an `aws_eip` that is not attached: it sets neither `instance` nor `network_interface`, "
-        "no `aws_eip_association` of the environment refers to it, no other resource uses it as "
-        "`allocation_id` (NAT gateway, load balancer subnet mapping), and no module output exports its "
-        "`id`, `allocation_id`, `public_ip` or the whole resource (then it may be associated by whoever "
-        "reads the output).\n\n"
-        "**Why:** an Elastic IP is allocated to give a service a stable address — clients keep "
-        "`ws://54.176.92.10:8080` in their configuration while the instance behind it is replaced. That "
-        "only works if the address is actually attached to the current instance: an EIP left unattached "
-        "(the association forgotten, or lost when the instance was recreated) serves nothing and AWS bills "
-        "every public IPv4 address by the hour, attached or not, idle ones included.";
+    meta_.description = R"md(## What fails
+
+An `aws_eip` that, in the environment being checked:
+
+- sets neither `instance` nor `network_interface` (set means: not null — a
+  value known only at apply, such as `aws_instance.web.id`, counts as set;
+  `instance = var.attach ? aws_instance.web.id : null` with `attach = false`
+  does not), **and**
+- no `aws_eip_association` refers to it (any argument, typically
+  `allocation_id = aws_eip.x.id` or `public_ip = aws_eip.x.public_ip`), **and**
+- no other resource uses it as an `allocation_id`, at any depth
+  (`aws_nat_gateway`, `aws_lb` `subnet_mapping`), **and**
+- no output of any module instance exports its `id`, `allocation_id`,
+  `public_ip`, or the whole resource (then whoever reads the output may
+  associate it, e.g. in another configuration).
+
+References are followed through modules: a module that allocates the EIP and
+outputs `aws_eip.this.allocation_id` to an association in the root passes.
+Instances are matched individually: with `count = 2` and one association for
+`aws_eip.pair[0]`, `aws_eip.pair[1]` fails. An EIP with `count = 0` (or an
+empty `for_each`) does not exist in that environment and is not checked.
+
+## The finding
+
+The finding points at the `resource "aws_eip" ...` header:
+
+```
+elastic IP aws_eip.lonely is not attached to an instance or network interface (an unattached EIP is billed hourly)
+```
+
+## Why
+
+An Elastic IP is allocated to give a service an address that survives the
+replacement of the instance behind it: clients keep
+`ws://54.176.92.10:8080` in their configuration while Terraform recreates the
+server and re-attaches the address. That only works if the address really is
+attached to the current instance. An EIP that nothing attaches — the
+association forgotten, or dropped in a refactoring — serves nothing, and AWS
+bills public IPv4 addresses by the hour, idle ones included.
+
+An address reserved on purpose (kept for a partner's allow-list, attached by
+hand) is a deliberate exception: suppress the finding on the `aws_eip`, with
+that reason.
+
+## Compared with other tools
+
+Checkov's `CKV2_AWS_19` ("Ensure that all EIP addresses allocated to a VPC
+are attached to EC2 instances") also flags EIPs of NAT gateways and load
+balancers, which eip-attached accepts, so its suppressions are not mapped to
+this rule. tfsec and Trivy have no equivalent check.)md";
     meta_.bad_example = R"(resource "aws_eip" "server" {
   domain = "vpc"
 })";
@@ -105,6 +144,11 @@ resource "aws_eip_association" "server" {
 })";
     meta_.resource_types = {"aws_eip"};
     meta_.tags = {"cost"};
+    meta_.why_cpp =
+        "It follows references to the EIP from every resource of the environment, through every module, at any "
+        "depth of nested blocks and lists, and from the outputs of every module instance. A policy can find "
+        "the `aws_eip_association`s that refer to it (`resources()`, `refers_to()`), but sees neither module "
+        "outputs nor arbitrarily nested arguments.";
   }
 
   const RuleMeta& meta() const override { return meta_; }

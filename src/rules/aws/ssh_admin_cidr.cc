@@ -104,19 +104,79 @@ class SshAdminCidrRule final : public Rule {
     meta_.default_severity = Severity::kError;
     meta_.development_severity = Severity::kWarning;
     meta_.summary = "SSH (22/tcp) must only be reachable from the admin CIDRs";
-    meta_.description =
-        "Fails for security group ingress that reaches port 22 — an explicit port range containing 22, "
-        "0-65535, or protocol `-1`/`all` — from a CIDR that is not inside one of the configured "
-        "`admin_cidrs`. With no `admin_cidrs` configured, only `0.0.0.0/0` and `::/0` fail.\n\n"
-        "Covers `aws_security_group` `ingress` blocks (including `dynamic` ones and `ingress = [{...}]` "
-        "lists), `aws_security_group_rule` with `type = \"ingress\"` and "
-        "`aws_vpc_security_group_ingress_rule`. The CIDRs are the values each environment really sets: "
-        "`cidr_blocks = var.ssh_cidrs` is checked with production's tfvars.\n\n"
-        "**Why:** an SSH port open to the internet is scanned and brute-forced within minutes of the "
-        "instance starting. A common set-up keeps `0.0.0.0/0` \"for testing\" in development and a "
-        "restricted list in production; when the two drift (a copied tfvars file, a default left in the "
-        "module), production ends up open. Restrict SSH to the administrators' networks, or use SSM "
-        "Session Manager and close port 22 altogether.";
+    meta_.description = R"md(## What fails
+
+Security group ingress that **reaches port 22** from a **CIDR that is not inside
+one of the configured `admin_cidrs`**:
+
+- *reaches port 22*: protocol `tcp` / `6` with a `from_port`..`to_port` range
+  that contains 22 (`22`, `20-30`, `0-65535`), or protocol `-1` / `all` (every
+  port). `udp`, `icmp` and other protocols never reach SSH.
+- *not inside `admin_cidrs`*: the whole ingress CIDR must lie inside one admin
+  CIDR (`198.51.100.0/25` is inside `198.51.100.0/24`; `198.51.0.0/16` is not).
+  IPv4 and IPv6 are compared separately (an IPv6 source is never inside an
+  IPv4 admin range).
+- **With no `admin_cidrs` configured**, only the whole internet fails:
+  `0.0.0.0/0` or `::/0` (in any of the CIDR arguments — `"0.0.0.0/0"` written in
+  `ipv6_cidr_blocks` counts too). Private ranges such as `10.0.0.0/8` pass.
+- With `admin_cidrs = []` (configured but empty), every SSH source fails.
+
+Resources checked:
+
+| resource | ingress | CIDRs |
+| --- | --- | --- |
+| `aws_security_group` | every `ingress` block, including those produced by `dynamic "ingress"`, and `ingress = [{ ... }]` written as a list of objects (JSON configurations, attributes as blocks) | `cidr_blocks`, `ipv6_cidr_blocks` |
+| `aws_security_group_rule` | `type = "ingress"` | `cidr_blocks`, `ipv6_cidr_blocks` |
+| `aws_vpc_security_group_ingress_rule` | always | `cidr_ipv4`, `cidr_ipv6` (`ip_protocol`, `from_port`, `to_port`) |
+
+The values are the ones each environment really evaluates to:
+`cidr_blocks = var.ssh_cidrs` is checked with the CIDRs of dev's tfvars in dev
+and of production's tfvars in production. Sources that are not CIDRs
+(`security_groups`, `prefix_list_ids`, `self`, `referenced_security_group_id`)
+are not checked.
+
+**Unknown values** (a port read from SSM, a CIDR computed from a VPC created
+by the same apply, an unknown protocol or rule type) make the check
+*undecided* — no finding, listed with `--show-undecided` — but only when it
+matters: an unknown port with a source that would pass anyway is decided
+(passes).
+
+## The finding
+
+One finding per offending CIDR argument, listing every offending CIDR of it:
+
+```
+SSH (22/tcp) is open to 0.0.0.0/0; no admin_cidrs configured
+SSH (22/tcp) is open to 198.51.0.0/16; allowed admin CIDRs: 198.51.100.0/24, 2001:db8:1234::/48
+SSH (22/tcp) is open to 10.0.0.0/8; no admin CIDRs allowed (admin_cidrs is empty)
+```
+
+It points at the CIDR argument (`cidr_blocks = ...` in the `ingress` block;
+for `ingress = [...]`, at that argument); the attribute path is
+`ingress[N].cidr_blocks` where N counts the group's ingress blocks in order
+(blocks first, then the elements of an `ingress = [...]` list), or
+`cidr_blocks` / `cidr_ipv4` / ... for rule resources. Related locations say
+where the value came from (the tfvars line, the module argument). A
+sensitive CIDR is printed as `(sensitive)`.
+
+## Why
+
+An SSH port open to the internet is found by scanners within minutes and
+brute-forced for as long as it stays open. A common set-up keeps `0.0.0.0/0`
+"for testing" in the development environment and a restricted list in
+production; when the two drift — a tfvars file copied from dev, a module
+default that production forgot to override — production ends up open.
+Restrict SSH to the administrators' networks, or use SSM Session Manager and
+close port 22 altogether. A reviewed exception (a bastion host) is suppressed
+on the security group, with the reason.
+
+## Compared with other tools
+
+tfsec's `aws-ec2-no-public-ingress-sgr` and Trivy's `AVD-AWS-0107` report any
+port open to a public range, not only SSH; Checkov's `CKV_AWS_24` reports
+port 22 open to `0.0.0.0/0`. Unlike these, ssh-admin-cidr checks the values
+each environment evaluates to, knows port ranges and protocol `-1`, and
+compares against your own admin networks instead of only `0.0.0.0/0`.)md";
     meta_.bad_example = R"(resource "aws_security_group" "server" {
   ingress {
     from_port   = 22
@@ -138,8 +198,18 @@ resource "aws_security_group" "server" {
     meta_.tags = {"security"};
     meta_.security_severity = "8.0";
     meta_.params = {{"admin_cidrs",
-                     "list of CIDRs SSH may be opened to (IPv4 and IPv6); an ingress CIDR must lie inside one "
-                     "of them. Unset: only 0.0.0.0/0 and ::/0 fail. An empty list: any SSH ingress fails."}};
+                     "the networks SSH may be opened to, as a list of CIDR strings (IPv4 and IPv6; a bare address "
+                     "is a /32 or /128), e.g. `[\"198.51.100.0/24\", \"2001:db8:1234::/48\"]`; an ingress CIDR "
+                     "must lie wholly inside one of them. Unset (the default): only `0.0.0.0/0` and `::/0` fail. "
+                     "`[]`: every SSH source fails. Entries that are not CIDRs are ignored.",
+                     ""}};
+    meta_.why_cpp =
+        "It predates the policy language and normalises three resource shapes (security group blocks and "
+        "`ingress = [...]` lists, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`) with port "
+        "ranges and protocol `-1`. It could be written as a policy today (its sibling sg-all-traffic is one, with "
+        "`cidr_contains` and `port_in_range`); it is kept in C++ for its finer results: one finding per CIDR "
+        "argument naming only the offending CIDRs and the configured admin networks, with where each offending "
+        "CIDR was set, and undecided only when the unknown value changes the outcome.";
   }
 
   const RuleMeta& meta() const override { return meta_; }

@@ -367,17 +367,85 @@ class UserDataRestartPolicyRule final : public Rule {
     meta_.id = "user-data-restart-policy";
     meta_.default_severity = Severity::kError;
     meta_.summary = "containers started from EC2 user data need --restart always or unless-stopped";
-    meta_.description =
-        "Fails for each `docker run`, `docker container run` or `podman run` in the user data of an "
-        "`aws_instance`, `aws_launch_template` or `aws_launch_configuration` that has no `--restart always` "
-        "or `--restart unless-stopped` (either `--restart X` or `--restart=X`). The user data is checked as "
-        "each environment renders it: `templatefile` with the environment's values, `base64encode` and "
-        "`user_data_base64` decoded.\n\n"
-        "**Why:** user data runs once, on the first boot. A container started there without a restart "
-        "policy does not come back when it crashes, when the Docker daemon restarts, or when the instance is "
-        "rebooted or stopped and started (maintenance events, resizing): the service is down until someone "
-        "logs in and runs the command by hand — exactly the manual operation the Terraform set-up was meant "
-        "to remove. `--restart unless-stopped` (or `always`) makes Docker start it again.";
+    meta_.description = R"md(## What fails
+
+Every `docker run`, `docker container run` or `podman run` in the user data of
+an `aws_instance` (`user_data`, `user_data_base64`), an `aws_launch_template`
+(`user_data`) or an `aws_launch_configuration` (`user_data`,
+`user_data_base64`) that does not have `--restart always` or
+`--restart unless-stopped` (written `--restart X` or `--restart=X`, quoted or
+not) among docker's options — that is, before the image. Any other policy
+fails too: `no`, `on-failure`, `on-failure:5` do not restart the container
+after a reboot. Following the specification strictly, `--rm` containers fail
+as well (the message then suggests dropping `--rm`, or suppressing the
+finding for a genuine one-shot job); `-d` makes no difference.
+
+The user data is checked **as each environment renders it**:
+
+- `templatefile(...)` is rendered with the environment's values (a
+  `restart_policy` variable set to `""` in one environment's tfvars fails
+  there only);
+- base64 is decoded: `user_data_base64`, `aws_launch_template`'s
+  `base64encode(...)`, and `user_data = base64encode(...)` on an instance;
+  gzip-compressed user data (`base64gzip`) cannot be read: undecided;
+- a user data whose value is only known at apply (it interpolates a bucket
+  name or an image URL created by the same apply) is **undecided**: no
+  finding, listed with `--show-undecided`.
+
+The script is read as shell, not searched as text:
+
+- backslash-newline continuations are joined (also with CRLF);
+- commands are split at `;`, `&`, `&&`, `||`, `|`, `(`, `)`, `$( )`
+  (also inside double quotes) and backquotes, so
+  `apt-get update && docker run ...` and `CID=$(docker run ...)` are found;
+- `sudo` (with its options), `env`, `nohup`, `exec`, `timeout`, `then`/`do`
+  and `VAR=value` prefixes are skipped, `/usr/bin/docker` is docker, docker's
+  global options (`-H host`) are skipped;
+- lines of heredocs inside the script (`cat > /opt/start.sh <<'EOF'`) are
+  checked like script lines; `sh -c "..."`/`bash -c "..."` arguments and
+  cloud-config `runcmd` items (`- docker run ...`, `- 'docker run ...'`) are
+  looked into;
+- comments, `echo "docker run ..."` and other quoted mentions are not
+  commands; a systemd unit line `ExecStart=/usr/bin/docker run ...` is not a
+  shell command (systemd's `Restart=` governs it) and passes;
+- `--restart` after the image belongs to the container's own command and
+  does not count;
+- `--restart $POLICY` (a shell variable) is undecided.
+
+## The finding
+
+One finding per offending command, at the `user_data` (or `user_data_base64`)
+argument (the attribute path is the argument's name), with the command
+shortened to 80 characters:
+
+```
+container started without a restart policy: `docker run -d --name app nginx` (add --restart unless-stopped)
+container started with --restart on-failure:5, which does not restart it after a reboot: `docker run -d --restart on-failure:5 --name worker ghcr.io/example/worker:2` (use --restart unless-stopped)
+```
+
+A sensitive user data (it interpolates a sensitive variable) is reported
+with `(sensitive)` instead of the command. The detail names the line of the
+rendered script.
+
+## Why
+
+User data runs once, on the first boot. A container started there without a
+restart policy does not come back when it crashes, when the Docker daemon is
+restarted (package upgrades), or when the instance is rebooted or stopped and
+started (maintenance events, resizing): the service stays down until someone
+logs in and runs the command by hand — exactly the manual operation the
+Terraform set-up was meant to remove. `--restart unless-stopped` (or
+`always`) makes Docker start it again. (With podman, enable
+`podman-restart.service` too, or run the container from a systemd unit.)
+
+A container that is meant to run once (a migration, `aws s3 cp` in a
+container) is a deliberate exception: suppress the finding on the resource,
+with that reason.
+
+## Compared with other tools
+
+tfsec, Trivy and Checkov have no equivalent: they check user data for
+secrets, not for what it runs.)md";
     meta_.bad_example = R"(resource "aws_instance" "server" {
   user_data = <<-EOT
     #!/bin/bash
@@ -392,54 +460,37 @@ class UserDataRestartPolicyRule final : public Rule {
 })";
     meta_.resource_types = {"aws_instance", "aws_launch_template", "aws_launch_configuration"};
     meta_.tags = {"reliability"};
+    meta_.why_cpp =
+        "It reads the user data, after `templatefile` rendering and base64 decoding, as a shell script: "
+        "continuations, command separators, `$( )`, heredocs, `sh -c` arguments and cloud-config `runcmd` "
+        "items, then docker's own option syntax up to the image. A policy only has regular expressions over "
+        "the text, which cannot tell a command from a comment or an `echo`, or docker's options from the "
+        "container's.";
   }
 
   const RuleMeta& meta() const override { return meta_; }
 
   void checkInstance(const eval::ResourceInstance& instance, RuleContext& ctx) const override {
-    if (instance.decl == nullptr || instance.decl->mode != model::ResourceMode::kManaged) return;
-    std::string_view type = instance.decl->type;
-    if (const eval::EvaluatedAttr* a = setAttr(instance.body, "user_data"))
-      // aws_launch_template wants base64; aws_instance and launch configurations
-      // take text but people pass base64encode(...) too.
-      checkUserData(instance, *a, type == "aws_launch_template" ? Encoding::kBase64Expected : Encoding::kTextOrBase64,
-                    ctx);
-    if (type != "aws_launch_template")
-      if (const eval::EvaluatedAttr* a = setAttr(instance.body, "user_data_base64"))
-        checkUserData(instance, *a, Encoding::kBase64, ctx);
+    for (const UserDataText& ud : userDataOf(instance)) checkUserData(instance, ud, ctx);
   }
 
  private:
-  enum class Encoding : uint8_t { kTextOrBase64, kBase64Expected, kBase64 };
-
-  void checkUserData(const eval::ResourceInstance& instance, const eval::EvaluatedAttr& attr, Encoding encoding,
-                     RuleContext& ctx) const {
+  void checkUserData(const eval::ResourceInstance& instance, const UserDataText& ud, RuleContext& ctx) const {
+    const eval::EvaluatedAttr& attr = *ud.attr;
     const Value& value = attr.value;
-    if (!value.isKnown()) {
+    if (ud.state == UserDataText::State::kUnknown) {
       std::vector<std::string> refs = allReferences(value);
       std::string why = refs.empty() ? std::string("it is unknown until apply")
                                      : "it depends on " + shorten(joinStrings(refs), 120) + ", known only at apply";
       undecided(instance, attr, fmt::format("cannot check the containers in {}: {}", attr.name, why), ctx);
       return;
     }
-    std::optional<std::string> raw = knownString(value);
-    if (!raw) return;
-    std::string script = *raw;
-    // Decode when base64 is required, or when the text is base64 (user_data =
-    // base64encode(...)): a script always has spaces or other non-base64 characters.
-    if (encoding == Encoding::kBase64 || looksLikeBase64(script)) {
-      std::optional<std::string> decoded = decodeBase64(script);
-      if (decoded) script = std::move(*decoded);
-    }
-    if (!isPlainText(script)) {
-      std::string_view kind = script.size() >= 2 && static_cast<unsigned char>(script[0]) == 0x1f &&
-                                      static_cast<unsigned char>(script[1]) == 0x8b
-                                  ? "is gzip-compressed"
-                                  : "is not text";
-      undecided(instance, attr, fmt::format("cannot check the containers in {}: it {}", attr.name, kind), ctx);
+    if (ud.state == UserDataText::State::kNotText) {
+      undecided(instance, attr, fmt::format("cannot check the containers in {}: it {}", attr.name, ud.not_text), ctx);
       return;
     }
-    bool sensitive = anySensitive(value);
+    const std::string& script = ud.text;
+    bool sensitive = ud.sensitive;
     for (const ContainerRun& run : containerRuns(script)) {
       if (run.restart && survivesReboot(*run.restart)) continue;
       std::string command = sensitive ? "(sensitive)" : "`" + shorten(run.command, 80) + "`";

@@ -181,21 +181,43 @@ class EnvDriftRule final : public Rule {
       .id = kId,
       .default_severity = Severity::kNote,
       .summary = "Sibling environment roots should declare the same modules and resources",
-      .description = R"(Environment roots that follow one layout (`environments/dev`, `environments/staging`,
-`environments/production`, or any sibling roots whose names are environments) are meant to be alike:
-staging is where production's changes are tried first. This rule reports where they are not:
+      .description = R"md(Environment roots that should be alike are not.
 
-- a module call that one environment root has and a sibling does not (by call name);
-- the same module call with a different `source` or `version` (production still on `1.2.0` while
-  staging runs `1.4.0`: the next promotion is a bigger, untested jump);
-- a managed resource of the root module (by type and name) that one root declares and another does not.
+## What fails
 
-Differences usually mean a change was applied to one environment and never promoted, or a hotfix made
-in production was never brought back. Environments of the same root (one root deployed with several
-tfvars or env files) are alike by construction and are not compared; neither are roots that do not look
-like environments (`stacks/network` beside `stacks/app`).
+Environments whose roots are **different directories in the same parent folder** are compared, when
+they look like environments: found by the layout (`environments/NAME`, `envs/NAME`, …), declared in
+`.tfguard.hcl`, or named after a tier (`dev`, `prod-eu`, `staging`). Sibling roots that are not
+environments (`stacks/network` beside `stacks/dns`) are not compared, and neither are the
+environments of one root (several tfvars or env files): they are alike by construction. Each root
+is compared once (its first environment reports).
 
-Intended differences (a bastion only in development) can be suppressed where they are declared.)",
+Declarations of the root modules are compared, not instances (a `count` that differs by
+environment is intended):
+
+- a **module call** (by name) that one root has and a sibling does not: at the module block of the
+  root that has it — `module "monitoring" is called in production but not in staging`;
+- the same module call with a different **`source`** or **`version`** (constant values): at the
+  argument in every root whose value differs — `module "vpc" has version "5.1.0" in production but
+  "5.4.0" in staging`;
+- a **managed resource** of the root module (by type and name) that one root declares and a sibling
+  does not: at its block header — `resource aws_sns_topic.pager is declared in production but not in
+  staging`.
+
+## Why
+
+Staging is where production's changes are tried first. When the roots drift apart, a change is
+applied to one environment and never promoted, a production hotfix is never brought back, or the
+next promotion jumps several module versions at once — untested.
+
+Intended differences (a bastion host only in development) are suppressed where they are declared,
+on the `module` or `resource` block, with the reason; `rule "env-drift" { enabled = false }` in
+`.tfguard.hcl` turns the comparison off for the whole project.
+
+## Compared with other tools
+
+tfsec/Trivy, Checkov and TFLint check one configuration at a time and do not compare
+environments.)md",
       .bad_example = R"(# environments/production/main.tf
 module "app" {
   source = "../../modules/app"
@@ -219,6 +241,9 @@ module "monitoring" {
 )",
       .scope = RuleScope::kCrossEnvironment,
       .tags = {"reliability"},
+      .why_cpp = "It compares the root modules of sibling environments with each other; a policy is evaluated in "
+                 "one environment at a time and cannot see the others. It also compares declarations, not "
+                 "instances: a module call or resource with `count = 0` still counts as declared.",
   };
 };
 

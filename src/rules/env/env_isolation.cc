@@ -801,35 +801,98 @@ class EnvIsolationRule final : public Rule {
       .id = kId,
       .default_severity = Severity::kError,
       .summary = "Environments must not share state, cloud ids or account-unique names",
-      .description = R"(Environments of one project (every environment of the run) must be isolated from each other.
-This rule fails when:
+      .description = R"md(Environments of one project must be isolated from each other: their own state, their own
+resources, their own names. tfguard treats every environment of a run as one project.
 
-- **two environments share one state location**: the same backend type and the same bucket and key
-  (s3), bucket and prefix (gcs), storage account, container and key (azurerm), path (local, relative
-  to the root; the implicit local backend of a root without one counts), organization and workspace
-  (remote, cloud), path (consul) or address (http), after merging partial backend configuration files.
-  Terraform workspaces are taken into account (`workspace` of the environment). The second
-  `terraform apply` then overwrites the first environment's state: Terraform believes production's
-  resources do not exist, plans to create them again, or destroys them.
-- **one environment reads another's state** through `data "terraform_remote_state"` whose backend
-  and config point at the state of another environment (staging reading production's outputs ties
-  their lifecycles together and leaks production values into staging). Reading the state of the
-  same-named environment of another stack (`app/dev` reading `network/dev`) is normal layering and passes.
-- **the same literal cloud id** (`sg-`, `subnet-`, `vpc-`, `i-`, `eipalloc-`, `igw-`, `nat-`, `rtb-`,
-  `eni-`, `vol-`, `snap-`, ... followed by 8 or 17 hex digits, and ARNs of one account's resources) appears
-  in resource arguments of two environments: a development change then modifies a production resource.
-  AMI ids and AWS-managed ARNs (`arn:aws:iam::aws:policy/...`) are shared legitimately and are not flagged.
-- **an account-unique name is the same in two environments**: S3 bucket names (global), IAM names,
-  and the names of regional resources (Lambda functions, DynamoDB tables, SQS queues, RDS identifiers,
-  ECR repositories, log groups, ...). Without the environment in the name, the second environment
-  fails to create it or, worse, imports and changes the first environment's resource. Environments are
-  taken to be in the same account unless their `aws` provider blocks show different
-  `allowed_account_ids` / `assume_role.role_arn` accounts; regional names only collide in the same region.
-- **a production environment keeps its state locally**: a `local` backend or no backend at all. A
-  state file on one laptop is lost with it, cannot be locked and is not shared with the team.
+## What fails
 
-A value tfguard cannot know (a partial backend file that is not found, a name built from an unset
-variable) gives no finding; the check is listed as undecided.)",
+1. **Two environments share one state location.** The same backend type and the same effective
+   location, after merging partial backend files (`-backend-config`) and taking the environment's
+   Terraform workspace into account:
+
+   | backend | location |
+   | --- | --- |
+   | `s3` | `bucket` + `key` (non-default workspace: `workspace_key_prefix` (default `env:`)/workspace/key) |
+   | `gcs` | `bucket` + `prefix` + `<workspace>.tfstate` |
+   | `azurerm` | `storage_account_name` + `container_name` + `key` (+ `env:<workspace>`) |
+   | `local`, or no backend | `path` (default `terraform.tfstate`) relative to the root; `workspace_dir` (default `terraform.tfstate.d`)`/<workspace>/terraform.tfstate` for other workspaces. Two roots are two files; one root deployed as two environments in the same workspace is one file |
+   | `remote`, `cloud` | `hostname` + `organization` + `workspaces.name` (or `prefix` + workspace) |
+   | `consul` | `address` + `path` |
+   | `http` | `address` |
+
+   Other backends are not compared. The finding is reported in every environment of the group, at
+   the argument that decides the location (`key`, `prefix`, `path`) when the backend block sets it,
+   else at the backend block; the other environments' places are related locations.
+2. **One environment reads another's state**: a `data "terraform_remote_state"` whose `backend`,
+   `config` and `workspace` point at another environment's state location. Reported in the reading
+   environment, at `config`. Reading the state of the **same-named** environment of another root
+   (`app/dev` reading `network/dev`) is the usual layering and passes.
+3. **The same literal cloud id in two environments**: every known string in the arguments of
+   managed resources (nested blocks, lists, maps and JSON documents included) is searched for ids
+   `eipalloc-`, `eipassoc-`, `sg-`, `subnet-`, `vpc-`, `vpce-`, `i-`, `igw-`, `eigw-`, `nat-`, `rtb-`,
+   `eni-`, `vol-`, `snap-`, `pcx-`, `tgw-`, `acl-`, `lt-`, `fs-` followed by 8 or 17 lower-case hex
+   digits, and ARNs (`arn:aws…`) of one resource. Not flagged: AMI ids (`ami-`, shared
+   legitimately), AWS-managed ARNs (account `aws`, e.g. `arn:aws:iam::aws:policy/…`), wildcard ARNs,
+   sensitive values and data sources. Reported in **every** environment that uses the id, at the
+   argument (a literal in a shared module is one place seen by both environments); where the value
+   was set (tfvars line, module argument) and the other environment's place are related locations.
+4. **Account-unique names that are equal in two environments** ("no environment in the name"):
+   `aws_s3_bucket.bucket` (global: always a collision), IAM role/user/group/policy/instance
+   profile `name` (per account), and per region: `aws_lambda_function.function_name`,
+   `aws_dynamodb_table.name`, `aws_sqs_queue.name`, `aws_sns_topic.name`,
+   `aws_db_instance.identifier`, `aws_rds_cluster.cluster_identifier`, `aws_ecr_repository.name`,
+   `aws_cloudwatch_log_group.name`, `aws_ecs_cluster.name`, `aws_eks_cluster.name`, `aws_lb`/`aws_alb`
+   /`aws_lb_target_group` `name`, `aws_secretsmanager_secret.name`, `aws_ssm_parameter.name`,
+   `aws_kms_alias.name`, `aws_elasticache_replication_group.replication_group_id`,
+   `aws_elasticache_cluster.cluster_id`, `aws_kinesis_stream.name`, `aws_sfn_state_machine.name`,
+   `aws_key_pair.key_name`. (`aws_security_group.name` is per VPC and not checked; sensitive names
+   are not compared.) Reported in every environment that uses the name, at the argument.
+   *Same account* cannot be known offline: environments are taken to be in the same account unless
+   the root module's `provider "aws"` blocks (the resource's `provider = aws.ALIAS`, else the
+   default one) show disjoint known accounts (`allowed_account_ids`, the account of
+   `assume_role.role_arn`); regional names only collide when the known `region`s are equal (an
+   unset region counts as the same). Provider arguments are read as constants, `var.NAME` or
+   `local.NAME` of the root module.
+5. **A production environment keeps its state locally**: tier `production` with a `local` backend
+   (at the backend block) or with no backend (at the first `terraform` block, else the start of the
+   root's first file).
+
+A value tfguard cannot know (a backend key given only on the command line, a name built from an
+unset variable, a provider region that is not known) gives no finding: the check is listed as
+undecided (`--show-undecided`).
+
+## The findings
+
+One message per case above:
+
+```
+environments dev and production share the state location s3://acme-terraform-state/app/terraform.tfstate
+environment staging reads the state of environment production (s3://acme-terraform-state/app/production/terraform.tfstate)
+the literal id sg-0123456789abcdef0 is used in environments dev and production
+aws_s3_bucket bucket "acme-app-logs" is the same in environments dev and production (no environment in the name; bucket names are global)
+production environment production keeps its state in a local backend
+production environment production has no backend: its state is a local file
+```
+
+## Why
+
+- A shared state location means the second `terraform apply` overwrites the first environment's
+  state: Terraform forgets production's resources, plans to create them again or destroys them.
+- Reading production's state from staging couples their lifecycles and copies production's outputs
+  (endpoints, sometimes secrets) into a less protected environment.
+- A hard-coded `sg-…` or `subnet-…` in two environments means a development change modifies a
+  production resource.
+- Equal bucket, role or table names make the second environment fail to create the resource, or
+  (after an import) manage the first environment's.
+- A local state file is lost with the laptop that holds it, cannot be locked and is not shared.
+
+Something shared by design (an artifact bucket every environment reads) is suppressed at the
+offending argument, with the reason; `env:NAME` limits the suppression to one environment.
+
+## Compared with other tools
+
+tfsec/Trivy, Checkov and TFLint check one configuration at a time and have no rule that compares
+environments.)md",
       .bad_example = R"(# environments/dev/backend.tf
 terraform {
   backend "s3" {
@@ -852,6 +915,11 @@ terraform {
     key    = "app/dev/terraform.tfstate"
   }
 }
+# environments/dev/main.tf: the environment in account-unique names
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-app-logs-dev"
+}
+
 # environments/production/backend.tf
 terraform {
   backend "s3" {
@@ -859,10 +927,18 @@ terraform {
     key    = "app/production/terraform.tfstate"
   }
 }
+# environments/production/main.tf
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-app-logs-production"
+}
 )",
       .scope = RuleScope::kCrossEnvironment,
       .tags = {"security", "reliability"},
       .security_severity = "8.0",
+      .why_cpp = "It compares every environment of the run with all the others (state locations, literal ids, "
+                 "names); a policy is evaluated in one environment at a time and cannot see the others. It also "
+                 "works out each backend type's effective state location, with partial backend files and "
+                 "workspaces, and reads the accounts and regions of the `aws` providers.",
   };
 };
 

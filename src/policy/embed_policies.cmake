@@ -1,0 +1,21 @@
+# Writes a C++ source that embeds every policies/**/*.hcl file (the built-in
+# policies are compiled into the binary). Run by the build with
+# -DPOLICY_DIR=... -DOUTPUT=...
+file(GLOB_RECURSE files RELATIVE ${POLICY_DIR} ${POLICY_DIR}/*.hcl)
+list(SORT files)
+set(body "// Generated from policies/ by src/policy/embed_policies.cmake. Do not edit.\n")
+string(APPEND body "#include \"policy/policy.h\"\n\nnamespace tfguard::policy {\nnamespace {\n")
+string(APPEND body "constexpr EmbeddedPolicyFile kFiles[] = {\n")
+foreach(f ${files})
+  file(READ ${POLICY_DIR}/${f} text)
+  string(FIND "${text}" ")tfguard_policy\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${f} contains the embedding delimiter")
+  endif()
+  string(APPEND body "    {\"${f}\", R\"tfguard_policy(${text})tfguard_policy\"},\n")
+endforeach()
+string(APPEND body "    {\"\", \"\"},\n};\n}  // namespace\n\n")
+string(APPEND body "std::span<const EmbeddedPolicyFile> embeddedPolicyFiles() {\n")
+string(APPEND body "  return {kFiles, std::size(kFiles) - 1};\n}\n\n}  // namespace tfguard::policy\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,563 @@
+// Running a policy (policies/README.md): for each selected instance of an
+// environment, bind self/instance/env/param, evaluate `when`, expand
+// `for_each`, evaluate the locals and `assert`, and report a finding with
+// the rendered message at the place `at` names. Unknown results and
+// evaluation errors are undecided, never findings.
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "eval/expr_eval.h"
+#include "policy/compiled_policy.h"
+#include "policy/query_functions.h"
+#include "rules/rule_helpers.h"
+
+namespace tfguard::policy {
+namespace {
+
+using eval::Value;
+
+// ------------------------------------------------------------ instance objects
+
+// Blocks of one type with every argument any of them sets (null where not
+// written), so that they unify as Terraform's schema-typed blocks do
+// (`x == null ? [] : x` and for expressions over them work).
+std::vector<Value> withSameAttributes(std::vector<Value> blocks) {
+  std::set<std::string> names;
+  for (const Value& b : blocks)
+    for (const auto& [k, v] : b.attributes()) names.insert(k);
+  for (Value& b : blocks) {
+    if (b.attributes().size() == names.size()) continue;
+    std::vector<Value::Attribute> attrs(b.attributes().begin(), b.attributes().end());
+    for (const std::string& n : names)
+      if (b.get(n) == nullptr) attrs.emplace_back(n, Value::null());
+    b = Value::object(std::move(attrs));
+  }
+  return blocks;
+}
+
+Value blockObject(const eval::EvaluatedBlock& block, int depth = 0) {
+  std::vector<Value::Attribute> attrs;
+  for (const eval::EvaluatedAttr& a : block.attrs) attrs.emplace_back(a.name, a.value);
+  if (depth < 32) {
+    std::map<std::string, std::vector<Value>> nested;
+    std::vector<std::string> order;
+    for (const eval::EvaluatedBlock& b : block.blocks) {
+      if (!nested.count(b.type)) order.push_back(b.type);
+      nested[b.type].push_back(blockObject(b, depth + 1));
+    }
+    for (const std::string& type : order) {
+      if (block.attr(type) != nullptr) continue;  // an argument of the same name wins
+      attrs.emplace_back(type, Value::tuple(withSameAttributes(std::move(nested[type]))));
+    }
+  }
+  return Value::object(std::move(attrs));
+}
+
+// lifecycle is a meta block the evaluator does not keep in the body; its
+// arguments are constants in Terraform (create_before_destroy, prevent_destroy).
+Value lifecycleObject(const model::Resource& decl) {
+  if (decl.lifecycle == nullptr) return Value::null();
+  std::vector<Value::Attribute> attrs;
+  for (const model::Attr& a : decl.lifecycle->content.attrs) {
+    if (a.expr == nullptr || a.file == nullptr) continue;
+    eval::EvalDiagnostics diags;
+    Value v = eval::evalConstant(*a.expr, *a.file, diags);
+    attrs.emplace_back(std::string(a.name), diags.empty() ? v : Value::unknown());
+  }
+  return Value::tuple({Value::object(std::move(attrs))});
+}
+
+}  // namespace
+
+Value instanceObject(const eval::ResourceInstance& instance) {
+  Value body = blockObject(instance.body);
+  if (instance.decl != nullptr && instance.decl->lifecycle != nullptr && body.get("lifecycle") == nullptr) {
+    std::vector<Value::Attribute> attrs(body.attributes().begin(), body.attributes().end());
+    attrs.emplace_back("lifecycle", lifecycleObject(*instance.decl));
+    body = Value::object(std::move(attrs));
+  }
+  return body.withReference(instance.address);
+}
+
+namespace {
+
+std::string modulePathOf(std::string_view address) {
+  // "module.a.module.b[0].aws_x.y" -> "module.a.module.b[0]"
+  size_t end = 0, pos = 0;
+  while (address.substr(pos).starts_with("module.")) {
+    size_t dot = address.find('.', pos + 7);
+    if (dot == std::string_view::npos) break;
+    // A key may contain dots: skip a bracketed key.
+    size_t bracket = address.find('[', pos + 7);
+    if (bracket != std::string_view::npos && bracket < dot) {
+      size_t close = address.find(']', bracket);
+      if (close == std::string_view::npos) break;
+      dot = address.find('.', close);
+      if (dot == std::string_view::npos) break;
+    }
+    end = dot;
+    pos = dot + 1;
+  }
+  return std::string(address.substr(0, end));
+}
+
+Value instanceMeta(const eval::ResourceInstance& r) {
+  std::vector<Value::Attribute> attrs;
+  bool data = r.decl != nullptr && r.decl->mode == model::ResourceMode::kData;
+  attrs.emplace_back("address", Value::string(r.address));
+  attrs.emplace_back("type", Value::string(r.decl ? std::string(r.decl->type) : ""));
+  attrs.emplace_back("name", Value::string(r.decl ? std::string(r.decl->name) : ""));
+  attrs.emplace_back("mode", Value::string(data ? "data" : "managed"));
+  attrs.emplace_back("module", Value::string(modulePathOf(r.address)));
+  switch (r.key.kind) {
+    case eval::InstanceKey::Kind::kIndex: attrs.emplace_back("key", Value::number(r.key.index)); break;
+    case eval::InstanceKey::Kind::kString: attrs.emplace_back("key", Value::string(r.key.key)); break;
+    case eval::InstanceKey::Kind::kUnknown: attrs.emplace_back("key", Value::unknown()); break;
+    case eval::InstanceKey::Kind::kNone: attrs.emplace_back("key", Value::null()); break;
+  }
+  return Value::object(std::move(attrs));
+}
+
+Value envObject(const rules::RuleContext& ctx) {
+  const eval::EvaluatedEnvironment& env = ctx.environment();
+  std::vector<Value::Attribute> vars;
+  if (env.root)
+    for (const eval::VariableValue& v : env.root->variables) vars.emplace_back(v.name, v.value);
+  Value backend = Value::null();
+  if (env.backend)
+    backend = Value::object({{"type", Value::string(env.backend->type)}, {"config", env.backend->config}});
+  std::vector<Value::Attribute> attrs;
+  attrs.emplace_back("name", Value::string(env.spec ? env.spec->name : ""));
+  attrs.emplace_back("tier", Value::string(std::string(loader::tierName(ctx.tier()))));
+  attrs.emplace_back("workspace", Value::string(env.spec ? env.spec->workspace : "default"));
+  attrs.emplace_back("root", Value::string(env.root ? env.root->dir : ""));
+  attrs.emplace_back("variables", Value::object(std::move(vars)));
+  attrs.emplace_back("backend", backend);
+  return Value::object(std::move(attrs));
+}
+
+/// What policies share per environment: objects built once.
+struct EnvironmentObjects {
+  Value env;
+  std::map<const eval::ResourceInstance*, Value> selves;
+  std::map<std::string, Value, std::less<>> by_type;
+};
+
+EnvironmentObjects& objectsOf(rules::RuleContext& ctx) {
+  std::shared_ptr<void>& slot = ctx.sharedState("policy.objects");
+  if (!slot) {
+    auto objects = std::make_shared<EnvironmentObjects>();
+    objects->env = envObject(ctx);
+    slot = objects;
+  }
+  return *static_cast<EnvironmentObjects*>(slot.get());
+}
+
+const Value& selfOf(EnvironmentObjects& objects, const eval::ResourceInstance& r) {
+  auto it = objects.selves.find(&r);
+  if (it == objects.selves.end()) it = objects.selves.emplace(&r, instanceObject(r)).first;
+  return it->second;
+}
+
+// ------------------------------------------------------------------- the scope
+
+class PolicyScope final : public eval::Scope, public QueryHost {
+ public:
+  PolicyScope(rules::RuleContext& ctx, EnvironmentObjects& objects) : ctx_(ctx), objects_(objects) {
+    function_context_.read_file = [](const std::string&, std::string* error) -> std::optional<std::string> {
+      *error = "policies do not read files";
+      return std::nullopt;
+    };
+    function_context_.list_files = [](const std::string&, const std::string&) { return std::vector<std::string>(); };
+  }
+
+  std::optional<Value> resolve(const syntax::ScopeTraversalExpr& t, size_t* consumed, Diagnostic* error) override {
+    *consumed = 0;
+    *error = {Severity::kError, "Unknown name", fmt::format("There is no \"{}\" here.", t.root), t.root_range,
+              std::nullopt};
+    return std::nullopt;
+  }
+  eval::FunctionContext& functionContext() override { return function_context_; }
+  const syntax::Expr* loadTemplate(const std::string&, const syntax::ParsedFile**, std::string* error) override {
+    *error = "policies do not read files";
+    return nullptr;
+  }
+  bool hasFunction(std::string_view name) const override { return isQueryFunction(name); }
+  eval::FunctionResult callFunction(std::string_view name, std::span<const Value> args) override {
+    return callQueryFunction(name, args, *this);
+  }
+
+  // QueryHost
+  Value resources(std::string_view type) override {
+    auto it = objects_.by_type.find(type);
+    if (it != objects_.by_type.end()) return it->second;
+    bool data = type.starts_with("data.");
+    std::string_view bare = data ? type.substr(5) : type;
+    std::vector<Value> list;
+    for (const eval::ResourceInstance* r : ctx_.allResources()) {
+      if (r == nullptr || r->decl == nullptr || r->decl->type != bare) continue;
+      if ((r->decl->mode == model::ResourceMode::kData) != data) continue;
+      list.push_back(selfOf(objects_, *r));
+    }
+    return objects_.by_type.emplace(std::string(type), Value::tuple(std::move(list))).first->second;
+  }
+
+ private:
+  rules::RuleContext& ctx_;
+  EnvironmentObjects& objects_;
+  eval::FunctionContext function_context_;
+};
+
+// ---------------------------------------------------------------- locations
+
+struct PathSegment {
+  std::string name;
+  std::optional<long long> index;
+};
+
+std::vector<PathSegment> parsePath(std::string_view path) {
+  std::vector<PathSegment> out;
+  size_t i = 0;
+  while (i < path.size() && out.size() < 64) {
+    size_t end = path.find_first_of(".[", i);
+    PathSegment seg;
+    seg.name = std::string(path.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i));
+    i = end == std::string_view::npos ? path.size() : end;
+    while (i < path.size() && path[i] == '[') {
+      size_t close = path.find(']', i);
+      if (close == std::string_view::npos) return out;
+      std::string key(path.substr(i + 1, close - i - 1));
+      if (!key.empty() && std::all_of(key.begin(), key.end(), ::isdigit)) seg.index = std::stoll(key.substr(0, 9));
+      i = close + 1;
+    }
+    if (i < path.size() && path[i] == '.') ++i;
+    if (!seg.name.empty()) out.push_back(std::move(seg));
+  }
+  return out;
+}
+
+/// The deepest place `path` reaches inside `body`; nullopt when not even
+/// the first step exists. *attr is set when the path ends at an argument.
+std::optional<Location> locate(const eval::EvaluatedBlock& body, std::string_view path,
+                               const eval::EvaluatedAttr** attr) {
+  const eval::EvaluatedBlock* block = &body;
+  std::optional<Location> found;
+  for (const PathSegment& seg : parsePath(path)) {
+    if (const eval::EvaluatedAttr* a = block->attr(seg.name)) {
+      *attr = a;
+      return rules::locationOf(*a);
+    }
+    auto blocks = block->blocksOfType(seg.name);
+    size_t index = seg.index.value_or(0);
+    if (index >= blocks.size()) break;
+    block = blocks[index];
+    found = rules::locationOf(*block);
+  }
+  return found;
+}
+
+// ------------------------------------------------------------------ the rule
+
+class PolicyRule final : public rules::Rule {
+ public:
+  explicit PolicyRule(std::unique_ptr<CompiledPolicy> p) : p_(std::move(p)) {
+    meta_.id = p_->id;
+    meta_.default_severity = p_->severity;
+    meta_.development_severity = p_->development_severity;
+    meta_.production_severity = p_->production_severity;
+    meta_.summary = p_->summary;
+    meta_.description = p_->description;
+    meta_.bad_example = p_->bad_example;
+    meta_.good_example = p_->good_example;
+    meta_.security_severity = p_->security_severity;
+    meta_.source = p_->source;
+    meta_.disabled_by_default = !p_->enabled;
+    for (const std::string& t : p_->tags) meta_.tags.push_back(t);
+    for (const PolicyParamDecl& d : p_->params) meta_.params.push_back({d.name, d.description, d.default_text});
+    switch (p_->selector) {
+      case SelectorKind::kResource:
+      case SelectorKind::kData:
+        meta_.scope = rules::RuleScope::kInstance;
+        for (const std::string& t : p_->types) meta_.resource_types.push_back(t);
+        break;
+      case SelectorKind::kModule:
+      case SelectorKind::kEnvironment: meta_.scope = rules::RuleScope::kEnvironment; break;
+    }
+  }
+
+  const rules::RuleMeta& meta() const override { return meta_; }
+
+  void checkInstance(const eval::ResourceInstance& instance, rules::RuleContext& ctx) const override {
+    if (instance.decl == nullptr) return;
+    bool data = instance.decl->mode == model::ResourceMode::kData;
+    if (data != (p_->selector == SelectorKind::kData)) return;
+    EnvironmentObjects& objects = objectsOf(ctx);
+    Subject subject;
+    subject.self = selfOf(objects, instance);
+    subject.instance = instanceMeta(instance);
+    subject.body = &instance.body;
+    subject.decl = instance.decl;
+    subject.header = rules::headerOf(instance);
+    subject.address = instance.address;
+    run(subject, ctx, objects);
+  }
+
+  void checkEnvironment(rules::RuleContext& ctx) const override {
+    EnvironmentObjects& objects = objectsOf(ctx);
+    if (p_->selector == SelectorKind::kEnvironment) {
+      Subject subject;
+      subject.self = Value::null();
+      subject.instance = Value::null();
+      subject.header = environmentPlace(ctx, "root");
+      run(subject, ctx, objects);
+      return;
+    }
+    // Module calls: every module instance whose call's source matches.
+    std::vector<const eval::ModuleInstance*> stack;
+    if (ctx.environment().root) stack.push_back(ctx.environment().root.get());
+    size_t visited = 0;
+    while (!stack.empty() && ++visited < 100000) {
+      const eval::ModuleInstance* m = stack.back();
+      stack.pop_back();
+      for (const auto& c : m->children)
+        if (c) stack.push_back(c.get());
+      if (m->call == nullptr) continue;
+      bool selected = std::any_of(p_->types.begin(), p_->types.end(),
+                                  [&](const std::string& s) { return s == "*" || s == m->call->source; });
+      if (!selected) continue;
+      std::vector<Value::Attribute> args;
+      for (const eval::VariableValue& v : m->variables)
+        if (v.set_by == "module argument") args.emplace_back(v.name, v.value);
+      args.emplace_back("source", Value::string(m->call->source));
+      Value version = Value::null();
+      if (m->call->version && m->call->version->expr && m->call->version->file) {
+        eval::EvalDiagnostics diags;
+        version = eval::evalConstant(*m->call->version->expr, *m->call->version->file, diags);
+      }
+      args.emplace_back("version", version);
+      Subject subject;
+      subject.self = Value::object(std::move(args)).withReference(m->path);
+      subject.instance = Value::object({{"address", Value::string(m->path)},
+                                        {"type", Value::string("module")},
+                                        {"name", Value::string(std::string(m->call->name))},
+                                        {"mode", Value::string("module")},
+                                        {"module", Value::string(modulePathOf(m->path + "."))},
+                                        {"key", Value::null()}});
+      subject.header = m->call->decl.location();
+      subject.call = m->call;
+      subject.address = m->path;
+      run(subject, ctx, objects);
+    }
+  }
+
+ private:
+  struct Subject {
+    Value self, instance;
+    const eval::EvaluatedBlock* body = nullptr;  ///< resource instances
+    const model::ModuleCall* call = nullptr;     ///< module calls
+    const model::Resource* decl = nullptr;       ///< resource instances (its lifecycle block)
+    Location header;
+    std::string address;
+  };
+
+  Location environmentPlace(rules::RuleContext& ctx, std::string_view what) const {
+    const eval::EvaluatedEnvironment& env = ctx.environment();
+    if (what == "backend" && env.backend && env.backend->decl) return env.backend->decl->decl.location();
+    const model::Module* root = env.root ? env.root->module : nullptr;
+    if (root != nullptr) {
+      if (what == "backend" && !root->terraform.blocks.empty()) return root->terraform.blocks[0].location();
+      if (!root->files.empty() && root->files[0] != nullptr) return {root->files[0]->source, {0, 0}};
+    }
+    return {};
+  }
+
+  /// One evaluation: `when`, `for_each`, then each element's check.
+  void run(const Subject& subject, rules::RuleContext& ctx, EnvironmentObjects& objects) const {
+    PolicyScope scope(ctx, objects);
+    eval::EvalDiagnostics diags;
+    eval::EvalLimits limits;
+    limits.missing_attributes_are_null = true;
+    eval::ExprEvaluator ev(scope, *p_->file, diags, limits);
+    ev.pushVariable("self", subject.self);
+    ev.pushVariable("instance", subject.instance);
+    ev.pushVariable("env", objects.env);
+    ev.pushVariable("param", params(ctx));
+
+    if (p_->when != nullptr) {
+      Value when = ev.eval(*p_->when);
+      if (!diags.empty()) return undecided(subject, ctx, diags, "when");
+      if (!when.isKnown()) return undecided(subject, ctx, "when is unknown until apply");
+      if (when.isNull() || when.type().kind() != eval::TypeKind::kBool)
+        return undecided(subject, ctx, fmt::format("when must be true or false, not {}", rules::displayValue(when)));
+      if (!when.asBool()) return;
+    }
+    if (p_->for_each == nullptr) {
+      check(subject, ctx, ev, diags);
+      return;
+    }
+    Value each = ev.eval(*p_->for_each);
+    if (!diags.empty()) return undecided(subject, ctx, diags, "for_each");
+    if (!each.isKnown()) return undecided(subject, ctx, "for_each is unknown until apply");
+    if (each.isNull()) return;
+    std::vector<std::pair<Value, Value>> elements;
+    switch (each.type().kind()) {
+      case eval::TypeKind::kList:
+      case eval::TypeKind::kSet:
+      case eval::TypeKind::kTuple: {
+        long long i = 0;
+        for (const Value& e : each.elements()) elements.emplace_back(Value::number(i++), e);
+        break;
+      }
+      case eval::TypeKind::kMap:
+      case eval::TypeKind::kObject:
+        for (const auto& [k, v] : each.attributes()) elements.emplace_back(Value::string(k), v);
+        break;
+      default:
+        return undecided(subject, ctx, fmt::format("for_each must be a collection, not {}", rules::displayValue(each)));
+    }
+    for (const auto& [key, value] : elements) {
+      Value pair = Value::object({{"key", key}, {"value", value}});
+      ev.pushVariable("each", pair);
+      check(subject, ctx, ev, diags);
+      ev.popVariable();
+    }
+  }
+
+  /// One check: the locals, then assert (with `each` bound, when there is one).
+  void check(const Subject& subject, rules::RuleContext& ctx, eval::ExprEvaluator& ev,
+             eval::EvalDiagnostics& diags) const {
+    diags.clear();
+    std::vector<Value::Attribute> locals;
+    for (const auto& [name, expr] : p_->locals) {
+      ev.pushVariable("local", Value::object(locals));
+      Value v = ev.eval(*expr);
+      ev.popVariable();
+      locals.emplace_back(name, std::move(v));
+    }
+    ev.pushVariable("local", Value::object(std::move(locals)));
+    Value ok = ev.eval(*p_->assertion);
+    if (!diags.empty()) {
+      undecided(subject, ctx, diags, "assert");
+    } else if (!ok.isKnown()) {
+      undecided(subject, ctx, "assert is unknown until apply");
+    } else if (ok.isNull() || ok.type().kind() != eval::TypeKind::kBool) {
+      undecided(subject, ctx, fmt::format("assert must be true or false, not {}", rules::displayValue(ok)));
+    } else if (!ok.asBool()) {
+      rules::RuleFinding f;
+      f.message = render(p_->message, ev, diags);
+      if (p_->detail != nullptr) f.detail = render(p_->detail, ev, diags);
+      const eval::EvaluatedAttr* offending = place(f, subject, ctx, ev, diags);
+      f.resource = subject.address;
+      // Where the offending value came from (the tfvars line, the module argument).
+      if (offending != nullptr) rules::appendRelated(f.related, ctx.provenanceOf(offending->value));
+      ctx.report(std::move(f));
+    }
+    ev.popVariable();
+    diags.clear();
+  }
+
+  /// The message: each interpolation printed safely (sensitive values
+  /// masked, unknowns named), so a message never leaks a secret.
+  std::string render(const syntax::Expr* expr, eval::ExprEvaluator& ev, eval::EvalDiagnostics& diags) const {
+    if (expr == nullptr) return {};
+    std::string out;
+    auto part = [&](const syntax::Expr& e) {
+      Value v = ev.eval(e);
+      if (v.isKnown() && !v.isNull() && !v.sensitive() && v.type().kind() == eval::TypeKind::kString) out += v.asString();
+      else out += rules::displayValue(v);
+    };
+    if (expr->kind == syntax::ExprKind::kTemplate) {
+      for (const syntax::TemplatePart& p : syntax::as<syntax::TemplateExpr>(*expr).parts) part(*p.expr);
+    } else {
+      part(*expr);
+    }
+    diags.clear();
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();  // heredocs end with a newline
+    return rules::shorten(out, 2000);
+  }
+
+  /// Sets f.at and f.attribute_path from `at`; returns the argument it names, if any.
+  const eval::EvaluatedAttr* place(rules::RuleFinding& f, const Subject& subject, rules::RuleContext& ctx,
+                                   eval::ExprEvaluator& ev, eval::EvalDiagnostics& diags) const {
+    f.at = subject.header;
+    if (p_->at == nullptr) return nullptr;
+    Value at = ev.eval(*p_->at);
+    diags.clear();
+    if (!at.isKnown() || at.isNull()) return nullptr;
+    if (at.type().kind() == eval::TypeKind::kObject && !at.references().empty()) {
+      // An instance object from resources().
+      std::string address = at.references()[0];
+      for (const eval::ResourceInstance* r : ctx.allResources())
+        if (r != nullptr && r->address == address) f.at = rules::headerOf(*r);
+      return nullptr;
+    }
+    if (at.type().kind() != eval::TypeKind::kString) return nullptr;
+    const std::string& path = at.asString();
+    if (p_->selector == SelectorKind::kEnvironment) {
+      f.at = environmentPlace(ctx, path);
+      f.attribute_path = path;
+      return nullptr;
+    }
+    f.attribute_path = path;
+    const eval::EvaluatedAttr* attr = nullptr;
+    if (path.starts_with("lifecycle") && subject.decl != nullptr && subject.decl->lifecycle != nullptr) {
+      // A meta block: not in the evaluated body.
+      const model::NestedBlock& lc = *subject.decl->lifecycle;
+      f.at = {lc.content.file ? lc.content.file->source : subject.header.file, lc.range};
+      std::vector<PathSegment> segs = parsePath(path);
+      if (segs.size() > 1)
+        if (const model::Attr* a = lc.content.attr(segs.back().name); a && a->file) f.at = {a->file->source, a->range};
+    } else if (subject.body != nullptr) {
+      if (auto loc = locate(*subject.body, path, &attr)) f.at = *loc;
+    } else if (subject.call != nullptr) {
+      std::string first = parsePath(path).empty() ? path : parsePath(path)[0].name;
+      for (const model::Attr& a : subject.call->arguments)
+        if (a.name == first && a.file) f.at = {a.file->source, a.range};
+      for (const model::Attr& a : subject.call->meta)
+        if (a.name == first && a.file) f.at = {a.file->source, a.range};
+    }
+    return attr;
+  }
+
+  Value params(rules::RuleContext& ctx) const {
+    std::vector<Value::Attribute> attrs;
+    for (const PolicyParamDecl& d : p_->params) {
+      std::optional<Value> set = ctx.param(d.name);
+      attrs.emplace_back(d.name, set ? *set : d.default_value);
+    }
+    return Value::object(std::move(attrs));
+  }
+
+  void undecided(const Subject& subject, rules::RuleContext& ctx, const eval::EvalDiagnostics& diags,
+                 std::string_view what) const {
+    const eval::EvalDiagnostic& d = diags.front();
+    std::string where;
+    if (d.file && d.file->source && d.diag.subject) {
+      Position pos = d.file->source->lines().position(d.diag.subject->begin);
+      where = fmt::format(" ({}:{}:{})", d.file->source->path(), pos.line, pos.column);
+    }
+    undecided(subject, ctx, fmt::format("{} failed: {}: {}{}", what, d.diag.summary, d.diag.detail, where));
+  }
+
+  void undecided(const Subject& subject, rules::RuleContext& ctx, std::string why) const {
+    rules::RuleFinding f;
+    f.message = fmt::format("{} is undecided for {}: {}", p_->id, subject.address.empty() ? "the environment" : subject.address,
+                            why);
+    f.at = subject.header;
+    f.resource = subject.address;
+    ctx.undecided(std::move(f));
+  }
+
+  std::unique_ptr<CompiledPolicy> p_;
+  rules::RuleMeta meta_;
+};
+
+}  // namespace
+
+std::unique_ptr<rules::Rule> makePolicyRule(std::unique_ptr<CompiledPolicy> policy) {
+  return std::make_unique<PolicyRule>(std::move(policy));
+}
+
+}  // namespace tfguard::policy

@@ -1,0 +1,27 @@
+#pragma once
+// The query functions policies add to Terraform's library
+// (policies/README.md): resources, refers_to, references, address,
+// cidr_contains, cidr_is_public, port_in_range, iam_statements, matches.
+#include <span>
+#include <string_view>
+
+#include "eval/functions.h"
+#include "eval/value.h"
+
+namespace tfguard::policy {
+
+/// What the functions need from the environment being checked.
+class QueryHost {
+ public:
+  virtual ~QueryHost() = default;
+  /// Every instance of `type` ("data.T" for data sources) as policy objects.
+  virtual eval::Value resources(std::string_view type) = 0;
+};
+
+bool isQueryFunction(std::string_view name);
+eval::FunctionResult callQueryFunction(std::string_view name, std::span<const eval::Value> args, QueryHost& host);
+
+/// The statements of an IAM policy document (see iam_statements in the README).
+eval::Value iamStatements(const eval::Value& document, std::string* error);
+
+}  // namespace tfguard::policy

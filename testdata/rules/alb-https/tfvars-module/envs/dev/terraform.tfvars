@@ -1,0 +1,1 @@
+https_enabled = false # no certificate for the dev domain

@@ -1,0 +1,4 @@
+module "cdn" {
+  source = "./modules/cdn"
+  bucket = "assets"
+}

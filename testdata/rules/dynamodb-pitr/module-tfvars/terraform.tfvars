@@ -1,0 +1,1 @@
+pitr_sessions = false

@@ -1,0 +1,1 @@
+http_tokens = "optional" # a legacy agent in dev still speaks IMDSv1

@@ -1,0 +1,5 @@
+repositories = {
+  api = {}
+  # CI pushes :latest on every merge.
+  web = { mutability = "MUTABLE" }
+}

@@ -1,0 +1,5 @@
+# The legacy client library cannot speak TLS.
+caches = {
+  sessions = {}
+  legacy   = { engine = "valkey", tls = false }
+}

@@ -1,0 +1,2 @@
+db_password = ""
+api_token   = "<your-api-token>"

@@ -1,0 +1,16 @@
+terraform {
+  required_version = ">= 1.6"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+
+  backend "s3" {
+    bucket = "acme-terraform-state"
+    key    = "app/terraform.tfstate"
+    region = "eu-west-1"
+  }
+}

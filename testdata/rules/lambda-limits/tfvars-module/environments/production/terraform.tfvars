@@ -1,0 +1,2 @@
+# the nightly export got slower: "just give it 20 minutes"
+worker_timeout = 1200

@@ -1,0 +1,5 @@
+services = {
+  api = 30
+  # "keep everything for the auditors"
+  billing = 0
+}

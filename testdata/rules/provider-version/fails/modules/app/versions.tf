@@ -1,0 +1,8 @@
+terraform {
+  required_providers {
+    aws = { # expect: provider-version
+      source                = "hashicorp/aws"
+      configuration_aliases = [aws.replica]
+    }
+  }
+}

@@ -1,0 +1,2 @@
+# Copied from dev.
+backup_days = 1

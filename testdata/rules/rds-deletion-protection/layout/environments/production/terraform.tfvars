@@ -1,0 +1,2 @@
+# Turned off for a migration and never turned back on.
+protect_database = false

@@ -1,0 +1,4 @@
+environment "scratch" {
+  root = "."
+  tier = "development"
+}

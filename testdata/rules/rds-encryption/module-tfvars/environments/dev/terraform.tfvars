@@ -1,0 +1,3 @@
+databases = {
+  orders = { engine = "postgres" }
+}

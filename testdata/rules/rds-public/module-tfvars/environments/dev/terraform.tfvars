@@ -1,0 +1,2 @@
+# "so the analysts can connect from their laptops"
+reporting_public = true

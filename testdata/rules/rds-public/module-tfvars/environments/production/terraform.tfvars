@@ -1,0 +1,1 @@
+reporting_public = false

@@ -1,0 +1,4 @@
+rule "required-tags" {
+  enabled       = true
+  required_tags = ["CostCenter", "Owner"]
+}

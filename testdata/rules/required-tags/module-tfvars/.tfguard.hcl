@@ -1,0 +1,3 @@
+rule "required-tags" {
+  enabled = true
+}

@@ -1,0 +1,3 @@
+network_tags = {
+  Environment = "production"
+}

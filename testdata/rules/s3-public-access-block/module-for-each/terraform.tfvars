@@ -1,0 +1,4 @@
+buckets = {
+  invoices = {}
+  website  = { public_website = true }
+}

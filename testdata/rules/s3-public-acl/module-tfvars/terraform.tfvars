@@ -1,0 +1,1 @@
+site_acl = "public-read"

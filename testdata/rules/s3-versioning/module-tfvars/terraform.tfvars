@@ -1,0 +1,2 @@
+# Suspended "to save storage costs".
+archive_versioning = "Suspended"

@@ -1,0 +1,2 @@
+# "thumbnails can be regenerated"
+thumbnails_dlq = false

@@ -1,0 +1,4 @@
+instance_type = "t3.micro"
+tags = {
+  Team = "platform"
+}

@@ -1,0 +1,21 @@
+variable "replicas" {
+  type = number
+}
+
+variable "subnets" {
+  type = list(object({
+    cidr = string
+    az   = string
+    tier = optional(string, "private")
+  }))
+}
+
+variable "enable_backups" {
+  type    = bool
+  default = true
+}
+
+variable "tags" {
+  type    = map(string)
+  default = {}
+}

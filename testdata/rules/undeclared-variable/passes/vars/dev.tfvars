@@ -1,0 +1,1 @@
+queue_timeout = 60

@@ -1,0 +1,2 @@
+queue_timeout = 300
+region        = "eu-central-1"

@@ -1,0 +1,1 @@
+retention_days = 60 # expect: variable-validation

@@ -1,0 +1,3 @@
+environment    = "prod"
+retention_days = 365
+region         = "eu-central-1"

@@ -1,0 +1,3 @@
+environment    = "dev"
+instance_count = 1
+log_level      = "debug"

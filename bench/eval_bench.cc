@@ -238,26 +238,26 @@ int main(int argc, char** argv) {
     std::map<std::string, std::vector<double>> phases;
     size_t findings = 0;
   };
-  auto timeCheck = [&](const std::vector<std::string>& disable) {
-    CheckTimes t;
-    for (int run = 0; run < runs; ++run) {
-      settings::Settings settings;
-      settings.dir = dir;
-      engine::CheckOptions options;
-      options.paths = {dir};
-      options.jobs = 1;
-      options.fail_on = "never";
-      options.disable = disable;
-      auto t0 = std::chrono::steady_clock::now();
-      engine::CheckResult r = engine::runCheck(options, settings);
-      t.total.push_back(ms(std::chrono::steady_clock::now() - t0));
-      for (const auto& [name, ms_] : r.phase_ms) t.phases[name].push_back(ms_);
-      t.findings = r.report.findings.size();
-    }
-    return t;
+  // Interleaved, so that a busy machine slows both alike.
+  CheckTimes with, without;
+  auto timeOne = [&](CheckTimes& t, const std::vector<std::string>& disable) {
+    settings::Settings settings;
+    settings.dir = dir;
+    engine::CheckOptions options;
+    options.paths = {dir};
+    options.jobs = 1;
+    options.fail_on = "never";
+    options.disable = disable;
+    auto t0 = std::chrono::steady_clock::now();
+    engine::CheckResult r = engine::runCheck(options, settings);
+    t.total.push_back(ms(std::chrono::steady_clock::now() - t0));
+    for (const auto& [name, ms_] : r.phase_ms) t.phases[name].push_back(ms_);
+    t.findings = r.report.findings.size();
   };
-  CheckTimes without = timeCheck(policy_ids);
-  CheckTimes with = timeCheck({});
+  for (int run = 0; run < runs; ++run) {
+    timeOne(without, policy_ids);
+    timeOne(with, {});
+  }
   fmt::print("full check, every rule ({} findings), median of {} runs, one thread:\n", with.findings, runs);
   for (const char* name : {"load", "environments", "evaluate", "rules", "report"})
     if (with.phases.count(name))

@@ -75,19 +75,14 @@ policy "ec2-create-before-destroy" {
 
   locals {
     eips = concat(
-      [
-        for e in resources("aws_eip") : address(e)
-        if refers_to(e.instance, self) || refers_to(e.network_interface, self)
-      ],
-      [
-        for a in resources("aws_eip_association") : address(a)
-        if refers_to(a.instance_id, self) || refers_to(a.network_interface_id, self)
-      ],
+      [for e in referrers(self, "aws_eip", ["instance", "network_interface"]) : address(e)],
+      [for a in referrers(self, "aws_eip_association", ["instance_id", "network_interface_id"]) : address(a)],
     )
   }
 
-  # No EIP attached: nothing to say.
-  assert = length(local.eips) == 0 || try(self.lifecycle[0].create_before_destroy, false) == true
+  # The lifecycle first: local.eips (every EIP and association of the
+  # environment) is only looked at for instances that lack it.
+  assert = try(self.lifecycle[0].create_before_destroy, false) == true || length(local.eips) == 0
 
   at      = "lifecycle"
   message = "instance ${instance.address} has an elastic ip attached (${join(", ", local.eips)}) but is destroyed before its replacement is created: no lifecycle create_before_destroy"

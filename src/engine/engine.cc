@@ -286,10 +286,14 @@ std::string todayUtc() {
 }
 
 bool findingLess(const Finding& a, const Finding& b) {
+  // References, not copies: thousands of findings are sorted.
+  static const std::string kNoFile;
   auto key = [](const Finding& f) {
-    return std::make_tuple(f.location.file ? 0 : 1, f.location.file ? f.location.file->path() : std::string(),
-                           f.location.range.begin, f.rule, f.environment, f.summary, f.location.range.end);
+    return std::tie(f.location.file ? f.location.file->path() : kNoFile, f.location.range.begin, f.rule, f.environment,
+                    f.summary, f.location.range.end);
   };
+  int a_file = a.location.file ? 0 : 1, b_file = b.location.file ? 0 : 1;
+  if (a_file != b_file) return a_file < b_file;
   return key(a) < key(b);
 }
 

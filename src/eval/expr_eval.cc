@@ -604,18 +604,15 @@ Value ExprEvaluator::evalTemplateFile(const syntax::CallExpr& e) {
 Value ExprEvaluator::evalBinary(const syntax::BinaryExpr& e) {
   using syntax::BinaryOp;
   Value lhs = eval(*e.lhs);
-  size_t diags_before = diags_->size(), errors_before = error_count_;
-  Value rhs = eval(*e.rhs);
   if (e.op == BinaryOp::kAnd || e.op == BinaryOp::kOr) {
     // Short circuit (HCL >= 2.24, Terraform >= 1.13): when the left operand
-    // decides, the right one's errors do not count (`x == null || length(x) > 0`).
+    // decides, the right one is not evaluated and its errors do not count
+    // (`x == null || length(x) > 0`).
     bool decides = e.op == BinaryOp::kOr;
-    if (lhs.isKnown() && !lhs.isNull() && lhs.type().kind() == TypeKind::kBool && lhs.asBool() == decides) {
-      diags_->resize(diags_before);
-      error_count_ = errors_before;
+    if (lhs.isKnown() && !lhs.isNull() && lhs.type().kind() == TypeKind::kBool && lhs.asBool() == decides)
       return lhs.sensitive() ? Value::boolean(decides).markedSensitive() : Value::boolean(decides);
-    }
   }
+  Value rhs = eval(*e.rhs);
   Inputs in;
   in.add(lhs);
   in.add(rhs);

@@ -99,11 +99,21 @@ Value Value::unknown(Type type, std::vector<std::string> references) {
 }
 
 Value Value::boolean(bool b) {
-  auto n = std::make_shared<Node>();
-  n->type = Type::boolean();
-  n->state = ValueState::kKnown;
-  n->boolean = b;
-  return Value(std::move(n));
+  // Two shared nodes: values are immutable, and conditions make many.
+  static const std::shared_ptr<const Node> nodes[2] = {[] {
+    auto n = std::make_shared<Node>();
+    n->type = Type::boolean();
+    n->state = ValueState::kKnown;
+    n->boolean = false;
+    return std::shared_ptr<const Node>(std::move(n));
+  }(), [] {
+    auto n = std::make_shared<Node>();
+    n->type = Type::boolean();
+    n->state = ValueState::kKnown;
+    n->boolean = true;
+    return std::shared_ptr<const Node>(std::move(n));
+  }()};
+  return Value(nodes[b ? 1 : 0]);
 }
 
 Value Value::number(Number num) {

@@ -240,7 +240,7 @@ std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const se
     project->module_dirs_.push_back(dir);
     const model::Module* m = project->buildModule(dir, std::move(dir_files));
     for (const model::ModuleCall& call : m->module_calls)
-      if (isLocalSource(call.source)) called.insert((dir / call.source).lexically_normal());
+      if (isLocalSource(call.source)) called.insert(normal(dir / call.source));  // "../../" ends in a separator
   }
   for (const fs::path& dir : project->module_dirs_)
     if (!called.count(dir)) project->roots_.push_back(dir);

@@ -300,6 +300,15 @@ class PolicyFileLoader {
     }
     for (const syntax::Expr* e : {p->when, p->for_each, p->assertion, p->at, p->message, p->detail})
       if (e != nullptr) checkExpression(*p, *e, declared_locals);
+    for (auto [name, expr] : {std::pair{"when", p->when}, {"for_each", p->for_each}}) {
+      if (expr == nullptr) continue;
+      // Locals are evaluated per check, after these.
+      eval::ReferenceVisitor v;
+      v.traversal = [&, name = name](const syntax::ScopeTraversalExpr& t) {
+        if (t.root == "local") error(t.root_range, fmt::format("{} cannot use locals (they are evaluated per check, after it)", name));
+      };
+      eval::visitReferences(*expr, v);
+    }
     if (p->for_each != nullptr) {
       // each is bound only after for_each: for_each itself cannot use it.
       eval::ReferenceVisitor v;

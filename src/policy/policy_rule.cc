@@ -138,11 +138,27 @@ Value envObject(const rules::RuleContext& ctx) {
   return Value::object(std::move(attrs));
 }
 
+/// Which instances of one type refer to which resources: by the referenced
+/// resource's name ("aws_instance.web"), the referring instance (its index
+/// in resources(type)), the argument and the full reference.
+struct ReferrerIndex {
+  struct Entry {
+    size_t instance;
+    std::string attribute;
+    std::string reference;
+  };
+  std::map<std::string, std::vector<Entry>, std::less<>> by_name;
+};
+
 /// What policies share per environment: objects built once.
 struct EnvironmentObjects {
   Value env;
   std::map<const eval::ResourceInstance*, Value> selves;
+  std::map<const eval::ResourceInstance*, Value> metas;
+  std::map<std::string, Value, std::less<>> params;  ///< by rule id
+  eval::FunctionContext function_context;  ///< policies read no files
   std::map<std::string, Value, std::less<>> by_type;
+  std::map<std::string, ReferrerIndex, std::less<>> referrers;
 };
 
 EnvironmentObjects& objectsOf(rules::RuleContext& ctx) {
@@ -150,6 +166,13 @@ EnvironmentObjects& objectsOf(rules::RuleContext& ctx) {
   if (!slot) {
     auto objects = std::make_shared<EnvironmentObjects>();
     objects->env = envObject(ctx);
+    objects->function_context.read_file = [](const std::string&, std::string* error) -> std::optional<std::string> {
+      *error = "policies do not read files";
+      return std::nullopt;
+    };
+    objects->function_context.list_files = [](const std::string&, const std::string&) {
+      return std::vector<std::string>();
+    };
     slot = objects;
   }
   return *static_cast<EnvironmentObjects*>(slot.get());
@@ -165,21 +188,42 @@ const Value& selfOf(EnvironmentObjects& objects, const eval::ResourceInstance& r
 
 class PolicyScope final : public eval::Scope, public QueryHost {
  public:
-  PolicyScope(rules::RuleContext& ctx, EnvironmentObjects& objects) : ctx_(ctx), objects_(objects) {
-    function_context_.read_file = [](const std::string&, std::string* error) -> std::optional<std::string> {
-      *error = "policies do not read files";
-      return std::nullopt;
-    };
-    function_context_.list_files = [](const std::string&, const std::string&) { return std::vector<std::string>(); };
+  PolicyScope(rules::RuleContext& ctx, EnvironmentObjects& objects) : ctx_(ctx), objects_(objects) {}
+
+  /// `local.NAME`, evaluated when first used in a check (so `a || local.b`
+  /// costs nothing when `a` decides) and kept until the next check.
+  void setLocals(eval::ExprEvaluator* ev, const std::vector<std::pair<std::string, const syntax::Expr*>>* locals) {
+    evaluator_ = ev;
+    locals_ = locals;
   }
+  void forgetLocals() { local_values_.clear(); }
 
   std::optional<Value> resolve(const syntax::ScopeTraversalExpr& t, size_t* consumed, Diagnostic* error) override {
     *consumed = 0;
+    if (t.root == "local" && !t.steps.empty() && t.steps[0].kind == syntax::StepKind::kAttr && locals_ != nullptr) {
+      std::string_view name = t.steps[0].name;
+      *consumed = 1;
+      for (auto& [n, v] : local_values_)
+        if (n == name) {
+          if (v) return *v;
+          *error = {Severity::kError, "Cycle in policy locals", fmt::format("local.{} refers to itself.", name),
+                    t.root_range, std::nullopt};
+          return std::nullopt;
+        }
+      for (const auto& [n, expr] : *locals_) {
+        if (n != name) continue;
+        local_values_.emplace_back(n, std::nullopt);  // in progress
+        size_t slot = local_values_.size() - 1;
+        Value v = evaluator_->eval(*expr);
+        local_values_[slot].second = v;
+        return v;
+      }
+    }
     *error = {Severity::kError, "Unknown name", fmt::format("There is no \"{}\" here.", t.root), t.root_range,
               std::nullopt};
     return std::nullopt;
   }
-  eval::FunctionContext& functionContext() override { return function_context_; }
+  eval::FunctionContext& functionContext() override { return objects_.function_context; }
   const syntax::Expr* loadTemplate(const std::string&, const syntax::ParsedFile**, std::string* error) override {
     *error = "policies do not read files";
     return nullptr;
@@ -204,10 +248,41 @@ class PolicyScope final : public eval::Scope, public QueryHost {
     return objects_.by_type.emplace(std::string(type), Value::tuple(std::move(list))).first->second;
   }
 
+  Value referrers(const std::string& address, std::string_view type,
+                  const std::vector<std::string>& attributes) override {
+    Value list = resources(type);
+    auto it = objects_.referrers.find(type);
+    if (it == objects_.referrers.end()) {
+      ReferrerIndex index;
+      for (size_t i = 0; i < list.elements().size(); ++i)
+        for (const auto& [attr, value] : list.elements()[i].attributes())
+          for (std::string& ref : rules::allReferences(value)) {
+            std::string name = resourceNameOf(ref);
+            if (!name.empty()) index.by_name[name].push_back({i, attr, std::move(ref)});
+          }
+      it = objects_.referrers.emplace(std::string(type), std::move(index)).first;
+    }
+    std::vector<size_t> found;
+    auto candidates = it->second.by_name.find(resourceNameOf(address));
+    if (candidates != it->second.by_name.end())
+      for (const ReferrerIndex::Entry& e : candidates->second) {
+        if (!attributes.empty() && std::find(attributes.begin(), attributes.end(), e.attribute) == attributes.end())
+          continue;
+        if (rules::matchReference(e.reference, address).matches) found.push_back(e.instance);
+      }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    std::vector<Value> out;
+    for (size_t i : found) out.push_back(list.elements()[i]);
+    return Value::tuple(std::move(out));
+  }
+
  private:
   rules::RuleContext& ctx_;
   EnvironmentObjects& objects_;
-  eval::FunctionContext function_context_;
+  eval::ExprEvaluator* evaluator_ = nullptr;
+  const std::vector<std::pair<std::string, const syntax::Expr*>>* locals_ = nullptr;
+  std::vector<std::pair<std::string, std::optional<Value>>> local_values_;
 };
 
 // ---------------------------------------------------------------- locations
@@ -296,7 +371,9 @@ class PolicyRule final : public rules::Rule {
     EnvironmentObjects& objects = objectsOf(ctx);
     Subject subject;
     subject.self = selfOf(objects, instance);
-    subject.instance = instanceMeta(instance);
+    auto meta = objects.metas.find(&instance);
+    if (meta == objects.metas.end()) meta = objects.metas.emplace(&instance, instanceMeta(instance)).first;
+    subject.instance = meta->second;
     subject.body = &instance.body;
     subject.decl = instance.decl;
     subject.header = rules::headerOf(instance);
@@ -380,10 +457,11 @@ class PolicyRule final : public rules::Rule {
     eval::EvalLimits limits;
     limits.missing_attributes_are_null = true;
     eval::ExprEvaluator ev(scope, *p_->file, diags, limits);
+    scope.setLocals(&ev, &p_->locals);
     ev.pushVariable("self", subject.self);
     ev.pushVariable("instance", subject.instance);
     ev.pushVariable("env", objects.env);
-    ev.pushVariable("param", params(ctx));
+    ev.pushVariable("param", params(ctx, objects));
 
     if (p_->when != nullptr) {
       Value when = ev.eval(*p_->when);
@@ -394,7 +472,7 @@ class PolicyRule final : public rules::Rule {
       if (!when.asBool()) return;
     }
     if (p_->for_each == nullptr) {
-      check(subject, ctx, ev, diags);
+      check(subject, ctx, scope, ev, diags);
       return;
     }
     Value each = ev.eval(*p_->for_each);
@@ -420,23 +498,16 @@ class PolicyRule final : public rules::Rule {
     for (const auto& [key, value] : elements) {
       Value pair = Value::object({{"key", key}, {"value", value}});
       ev.pushVariable("each", pair);
-      check(subject, ctx, ev, diags);
+      check(subject, ctx, scope, ev, diags);
       ev.popVariable();
     }
   }
 
   /// One check: the locals, then assert (with `each` bound, when there is one).
-  void check(const Subject& subject, rules::RuleContext& ctx, eval::ExprEvaluator& ev,
+  void check(const Subject& subject, rules::RuleContext& ctx, PolicyScope& scope, eval::ExprEvaluator& ev,
              eval::EvalDiagnostics& diags) const {
     diags.clear();
-    std::vector<Value::Attribute> locals;
-    for (const auto& [name, expr] : p_->locals) {
-      ev.pushVariable("local", Value::object(locals));
-      Value v = ev.eval(*expr);
-      ev.popVariable();
-      locals.emplace_back(name, std::move(v));
-    }
-    ev.pushVariable("local", Value::object(std::move(locals)));
+    scope.forgetLocals();
     Value ok = ev.eval(*p_->assertion);
     if (!diags.empty()) {
       undecided(subject, ctx, diags, "assert");
@@ -454,7 +525,6 @@ class PolicyRule final : public rules::Rule {
       if (offending != nullptr) rules::appendRelated(f.related, ctx.provenanceOf(offending->value));
       ctx.report(std::move(f));
     }
-    ev.popVariable();
     diags.clear();
   }
 
@@ -521,13 +591,16 @@ class PolicyRule final : public rules::Rule {
     return attr;
   }
 
-  Value params(rules::RuleContext& ctx) const {
+  /// The parameters: set in .tfguard.hcl, else the declared defaults (once per environment).
+  const Value& params(rules::RuleContext& ctx, EnvironmentObjects& objects) const {
+    auto it = objects.params.find(p_->id);
+    if (it != objects.params.end()) return it->second;
     std::vector<Value::Attribute> attrs;
     for (const PolicyParamDecl& d : p_->params) {
       std::optional<Value> set = ctx.param(d.name);
       attrs.emplace_back(d.name, set ? *set : d.default_value);
     }
-    return Value::object(std::move(attrs));
+    return objects.params.emplace(p_->id, Value::object(std::move(attrs))).first->second;
   }
 
   void undecided(const Subject& subject, rules::RuleContext& ctx, const eval::EvalDiagnostics& diags,

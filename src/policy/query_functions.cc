@@ -19,9 +19,9 @@ using eval::TypeKind;
 using eval::Value;
 
 // Sorted (binary search).
-constexpr std::string_view kQueryFunctions[] = {"address",       "cidr_contains", "cidr_is_public", "iam_statements",
-                                                "is_known",      "is_set",        "matches",        "port_in_range",
-                                                "references",    "refers_to",     "resources"};
+constexpr std::string_view kQueryFunctions[] = {"address",    "cidr_contains", "cidr_is_public", "iam_statements",
+                                                "is_known",   "is_set",        "matches",        "port_in_range",
+                                                "references", "referrers",     "refers_to",      "resources"};
 
 bool isString(const Value& v) { return v.isKnown() && !v.isNull() && v.type().kind() == TypeKind::kString; }
 
@@ -37,10 +37,8 @@ std::optional<std::string> addressOf(const Value& target) {
   return target.references()[0];
 }
 
-/// "module.a[0].aws_x.y[1].id" -> "module.a[0].aws_x.y[1]" when the
-/// resource part is of `type` ("data.T" for data sources); else empty.
-std::string instanceOfType(std::string_view ref, std::string_view type) {
-  // Split into segments, keeping [keys] with the segment before them.
+/// A reference split at its dots, keeping [keys] (which may hold dots) with their segment.
+std::vector<std::string_view> segmentsOf(std::string_view ref) {
   std::vector<std::string_view> segs;
   size_t start = 0;
   bool quoted = false;
@@ -57,7 +55,13 @@ std::string instanceOfType(std::string_view ref, std::string_view type) {
     }
   }
   segs.push_back(ref.substr(start));
-  auto bare = [](std::string_view s) { return s.substr(0, s.find('[')); };
+  return segs;
+}
+
+/// "module.a[0].aws_x.y[1].id" -> "module.a[0].aws_x.y[1]" when the
+/// resource part is of `type` ("data.T" for data sources); else empty.
+std::string instanceOfType(std::string_view ref, std::string_view type) {
+  std::vector<std::string_view> segs = segmentsOf(ref);
   size_t i = 0;
   while (i + 1 < segs.size() && segs[i] == "module") i += 2;
   bool data = type.starts_with("data.");
@@ -68,8 +72,31 @@ std::string instanceOfType(std::string_view ref, std::string_view type) {
   }
   if (i + 1 >= segs.size() || segs[i] != want) return {};
   size_t end = static_cast<size_t>(segs[i + 1].data() + segs[i + 1].size() - ref.data());
-  (void)bare;
   return std::string(ref.substr(0, end));
+}
+
+/// Whether `value` or anything inside it refers to the instance at
+/// `address` (rules::allReferences without collecting: this runs for every
+/// pair of instances some policies compare).
+bool refersTo(const Value& value, std::string_view address, int depth = 0) {
+  if (depth > 64) return false;
+  for (const std::string& ref : value.references())
+    if (rules::matchReference(ref, address).matches) return true;
+  if (!value.isKnown() || value.isNull()) return false;
+  switch (value.type().kind()) {
+    case TypeKind::kList:
+    case TypeKind::kSet:
+    case TypeKind::kTuple:
+      for (const Value& e : value.elements())
+        if (refersTo(e, address, depth + 1)) return true;
+      return false;
+    case TypeKind::kMap:
+    case TypeKind::kObject:
+      for (const auto& [k, v] : value.attributes())
+        if (refersTo(v, address, depth + 1)) return true;
+      return false;
+    default: return false;
+  }
 }
 
 std::optional<eval::cidr::Prefix> cidrArg(const Value& v) {
@@ -203,6 +230,23 @@ std::shared_ptr<const RE2> compiled(const std::string& pattern, std::string* err
 
 }  // namespace
 
+std::string resourceNameOf(std::string_view reference) {
+  std::vector<std::string_view> segs = segmentsOf(reference);
+  size_t i = 0;
+  while (i + 1 < segs.size() && segs[i].substr(0, segs[i].find('[')) == "module") i += 2;
+  std::string prefix;
+  if (i < segs.size() && segs[i] == "data") {
+    prefix = "data.";
+    ++i;
+  }
+  if (i + 1 >= segs.size()) return {};
+  std::string_view type = segs[i], name = segs[i + 1].substr(0, segs[i + 1].find('['));
+  if (type.find('[') != std::string_view::npos || type == "var" || type == "local" || type == "each" ||
+      type == "count" || type == "path" || type == "terraform" || type == "self")
+    return {};
+  return prefix + std::string(type) + "." + std::string(name);
+}
+
 Value iamStatements(const Value& document, std::string* error) {
   if (!document.isKnown()) return Value::unknown();
   if (document.isNull()) return Value::tuple({});
@@ -252,12 +296,27 @@ FunctionResult callQueryFunction(std::string_view name, std::span<const Value> a
     if (auto r = arity(name, args, 2); !r.ok()) return r;
     auto address = addressOf(args[1]);
     if (!address) return FunctionResult::fail("the target must be an instance object (self or an element of resources())", 1);
-    auto refs = rules::allReferences(args[0]);
-    for (const std::string& ref : refs)
-      if (rules::matchReference(ref, *address).matches) return ok(Value::boolean(true));
+    if (refersTo(args[0], *address)) return ok(Value::boolean(true));
     // An unknown that stands for nothing in particular could be anything.
-    if (!args[0].isKnown() && refs.empty()) return ok(Value::unknown(eval::Type::boolean()));
+    if (!args[0].isKnown() && args[0].references().empty()) return ok(Value::unknown(eval::Type::boolean()));
     return ok(Value::boolean(false));
+  }
+  if (name == "referrers") {
+    if (args.size() != 2 && args.size() != 3)
+      return FunctionResult::fail(fmt::format("referrers takes 2 or 3 arguments, {} given", args.size()));
+    auto address = addressOf(args[0]);
+    if (!address) return FunctionResult::fail("the target must be an instance object (self or an element of resources())", 0);
+    if (!isString(args[1])) return FunctionResult::fail("the type must be a known string", 1);
+    std::vector<std::string> attributes;
+    if (args.size() == 3) {
+      Value list = strings(args[2]);
+      if (!list.isKnown()) return FunctionResult::fail("the attribute names must be known strings", 2);
+      for (const Value& a : list.elements()) {
+        if (!isString(a)) return FunctionResult::fail("the attribute names must be known strings", 2);
+        attributes.push_back(a.asString());
+      }
+    }
+    return ok(host.referrers(*address, args[1].asString(), attributes));
   }
   if (name == "references") {
     if (auto r = arity(name, args, 2); !r.ok()) return r;

@@ -361,10 +361,43 @@ bool isSecretName(std::string_view name) {
   return std::find(kNotSecretLastWords.begin(), kNotSecretLastWords.end(), last) == kNotSecretLastWords.end();
 }
 
+/// A literal given to a secret-looking name that is not a secret: a secret
+/// store path or resource name ("/prod/db/password",
+/// "projects/1/secrets/x/versions/latest"), an identifier-like constant
+/// ("NO_TOKEN"), the name itself ("client_secret"), text with spaces
+/// ("rate(15 days)"), or a short single word ("tailscale", "minutes") —
+/// measured on public repositories, these made most of the rule's false
+/// positives.
+bool notASecretValue(std::string_view name, std::string_view v) {
+  std::string lower = asciiLower(v);
+  auto words = nameWords(name);
+  std::string joined;
+  for (const auto& w : words) joined += w;
+  std::string bare;
+  for (char c : lower)
+    if (isAsciiAlnum(c)) bare += c;
+  if (bare == joined) return true;
+  if (v.find_first_of(" \t\n") != std::string_view::npos) return true;
+  bool path_chars = std::all_of(lower.begin(), lower.end(), [](char c) {
+    return isAsciiAlnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == ':';
+  });
+  if (path_chars && (v[0] == '/' || std::count(v.begin(), v.end(), '/') >= 2) &&
+      v == std::string_view(lower))
+    return true;
+  if (std::all_of(v.begin(), v.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_' || c == '-'; }))
+    return true;
+  bool word_chars = std::all_of(v.begin(), v.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '-'; });
+  if (word_chars && codepoints(v) < 16) return true;
+  for (std::string_view p : {"mock", "fake", "dummy", "sample", "example", "test"})
+    if (lower.starts_with(p)) return true;
+  return false;
+}
+
 std::optional<std::string> secretKindForName(std::string_view name, std::string_view value) {
   if (!isSecretName(name)) return std::nullopt;
   std::string_view v = trim(value);
   if (v.empty() || isPlaceholderValue(v) || v.starts_with("arn:")) return std::nullopt;
+  if (notASecretValue(name, v)) return std::nullopt;
   std::vector<std::string> w = nameWords(name);
   bool aws_secret_shape = v.size() == 40 && std::all_of(v.begin(), v.end(), [](char c) {
                             return isAsciiAlnum(c) || c == '/' || c == '+';

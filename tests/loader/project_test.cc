@@ -107,6 +107,18 @@ TEST_F(ProjectTest, ModuleSourcesLocalInstalledUnresolved) {
   EXPECT_NE(remote.note.find("not installed"), std::string::npos);
 }
 
+TEST_F(ProjectTest, ASourceEndingInASeparatorIsACall) {
+  // The terraform-aws-modules idiom: examples call the repository's root module as "../../".
+  write("main.tf", "variable \"x\" {}\n");
+  write("examples/complete/main.tf", "module \"this\" {\n  source = \"../../\"\n  x      = 1\n}\n");
+  write("examples/other/main.tf", "module \"this\" {\n  source = \"../..\"\n  x      = 1\n}\n");
+  settings::Settings settings;
+  settings.dir = dir_;
+  std::vector<fs::path> paths{dir_};
+  auto project = Project::load(paths, settings);
+  EXPECT_EQ(rel(project->rootModules()), (std::vector<std::string>{"examples/complete", "examples/other"}));
+}
+
 TEST_F(ProjectTest, ReadsStayInsideTheConfinementRoot) {
   write("a/main.tf", "");
   settings::Settings settings;

@@ -383,6 +383,32 @@ policy "env" {
   EXPECT_NE(env.lines[0].find("production environment "), std::string::npos) << env.lines[0];
 }
 
+TEST(Policy, ReferrersThroughTheIndex) {
+  Tree tree({{"main.tf", R"hcl(
+resource "aws_instance" "a" {
+  count = 2
+}
+
+resource "aws_eip" "for_a0" {
+  instance = aws_instance.a[0].id
+}
+
+resource "aws_eip" "tagged" {
+  tags = { Name = aws_instance.a[1].id }
+}
+)hcl"},
+             {"policies/p.hcl", R"hcl(
+policy "eips" {
+  severity = "note"
+  summary  = "s"
+  resource = "aws_instance"
+  assert   = length(referrers(self, "aws_eip", ["instance"])) == 0
+  message  = "${instance.address}: ${join(",", [for e in referrers(self, "aws_eip") : address(e)])}"
+}
+)hcl"}});
+  EXPECT_EQ(check(tree, "eips").lines, (std::vector<std::string>{"main.tf:2: aws_instance.a[0]: aws_eip.for_a0"}));
+}
+
 TEST(Policy, ModuleSelector) {
   Tree tree({{"main.tf", R"hcl(
 module "net" {
@@ -596,6 +622,9 @@ TEST(QueryFunctions, IamStatementsNormaliseJsonDocuments) {
 class NoResources : public QueryHost {
  public:
   eval::Value resources(std::string_view) override { return eval::Value::tuple({}); }
+  eval::Value referrers(const std::string&, std::string_view, const std::vector<std::string>&) override {
+    return eval::Value::tuple({});
+  }
 };
 
 eval::Value call(std::string_view name, std::vector<eval::Value> args) {

@@ -69,10 +69,20 @@ TEST(Secrets, KindForName) {
   EXPECT_EQ(secretKindForName("db_password", "hunter2"), "password");
   EXPECT_EQ(secretKindForName("GITHUB_TOKEN", "abc123"), "token");
   EXPECT_EQ(secretKindForName("apiKey", "abc123"), "API key");
-  EXPECT_EQ(secretKindForName("private_key_pem", "abc"), "private key");
-  EXPECT_EQ(secretKindForName("client_secret", "abc"), "secret");
+  EXPECT_EQ(secretKindForName("private_key_pem", "abc123"), "private key");
+  EXPECT_EQ(secretKindForName("client_secret", "s3cr3t-Value"), "secret");
   EXPECT_EQ(secretKindForName("secret_key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "AWS secret access key");
-  EXPECT_EQ(secretKindForName("secret_key", "short"), "secret key");
+  EXPECT_EQ(secretKindForName("secret_key", "short1"), "secret key");
+  EXPECT_EQ(secretKindForName("postgres_password", "stage-only-password"), "password");
+  // Not secrets, though their names say secret (false positives on public repositories).
+  EXPECT_EQ(secretKindForName("kube_secret", "tailscale"), std::nullopt);           // a short single word: a name
+  EXPECT_EQ(secretKindForName("github_token", "NO_TOKEN"), std::nullopt);           // an identifier-like constant
+  EXPECT_EQ(secretKindForName("client_secret", "client_secret"), std::nullopt);     // the name itself
+  EXPECT_EQ(secretKindForName("db_password", "/prod/db/password"), std::nullopt);   // a secret store path
+  EXPECT_EQ(secretKindForName("SLACK_SIGNING_SECRET", "projects/123456789/secrets/slack-signing/versions/latest"),
+            std::nullopt);
+  EXPECT_EQ(secretKindForName("access_key", "mock_access_key"), std::nullopt);      // a mock value
+  EXPECT_EQ(secretKindForName("admin_password", "rate(15 days)"), std::nullopt);    // text, not a secret
   EXPECT_EQ(secretKindForName("password", ""), std::nullopt);
   EXPECT_EQ(secretKindForName("password", "changeme"), std::nullopt);
   EXPECT_EQ(secretKindForName("password", "arn:aws:secretsmanager:eu-west-1:1:secret:x"), std::nullopt);

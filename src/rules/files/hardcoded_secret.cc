@@ -418,8 +418,10 @@ class Scan {
       return;
     }
     if (inUserData()) return;
+    // Prose (descriptions) mentions secrets; `name: value` in it is not an assignment.
+    bool prose = !path_.empty() && path_.back() == "description";
     for (const LiteralText& lit : literalTexts(e)) {
-      for (const SecretHit& hit : findSecrets(lit.text, &extra_, lit.heredoc)) {
+      for (const SecretHit& hit : findSecrets(lit.text, &extra_, lit.heredoc && !prose)) {
         std::string_view secret = lit.text.substr(hit.begin, hit.end - hit.begin);
         Candidate c = at(locateInSource(*file_->source, lit.range, secret), hit.name.empty() ? 0 : 2);
         Where w = whereOf(path_, vars_file_);
@@ -480,6 +482,14 @@ class HardcodedSecretRule final : public Rule {
         "`example`, `redacted`, `none`, `null`, `nil`, `undefined`, `unset`, `n/a`, `-`, `true`, `false`, "
         "values written as `<...>`, `{{...}}`, `${...}` or starting with `your-`/`your_`, shell expansions "
         "(`$DB_PASSWORD`), and ARNs (`arn:...`, a reference to a secret store); numbers and bools;\n"
+        "- for secret-looking names only (not for token formats such as `AKIA...`), values that do not look "
+        "like a secret: secret store paths and names (`/prod/db/password`, "
+        "`projects/1/secrets/x/versions/latest`), identifier-like constants (`NO_TOKEN`), the name itself "
+        "(`client_secret = \"client_secret\"`), text with spaces (`rate(15 days)`), values starting with "
+        "`mock`, `fake`, `dummy`, `sample`, `example` or `test`, and single lower-case words shorter than 16 "
+        "characters (`tailscale`, `minutes`: names of Kubernetes secrets, units). On 52 public repositories "
+        "these were most of the rule's false positives;\n"
+        "- `name: value` text inside a `description` (prose about a secret, not an assignment);\n"
         "- env file values that depend on the environment (`$(cmd)`, `$OTHER_VAR`);\n"
         "- text inside the `user_data` / `user_data_base64` of `aws_instance`, `aws_launch_template` and "
         "`aws_launch_configuration`: `user-data-secret` reports secrets there, as each environment renders "

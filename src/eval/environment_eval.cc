@@ -1084,6 +1084,8 @@ EvaluatedEnvironment evaluateEnvironment(loader::Project& project, const loader:
   }
 
   std::vector<VariableValue> vars;
+  const bool values_come_from_outside = env.origin == loader::EnvironmentOrigin::kDirectory && env.var_files.empty() &&
+                                     !env.env_file && env.config == nullptr && values.empty();
   for (const model::Variable& var : m.variables) {
     VariableValue vv;
     vv.name = std::string(var.name);
@@ -1098,6 +1100,14 @@ EvaluatedEnvironment evaluateEnvironment(loader::Project& project, const loader:
                      .withProvenance({f->source->path(), var.default_attr->range, "default value"});
       report(diags);
       vv.set_by = "default";
+    } else if (values_come_from_outside) {
+      // A root with no variable file, env file or config values at all gets
+      // its values at plan time (-var, TF_VAR_ in CI, an example run by
+      // hand): unknown, not a finding.
+      vv.value = Value::unknown(var.type, {"var." + std::string(var.name)});
+      vv.set_by = "unset";
+      vars.push_back(std::move(vv));
+      continue;
     } else {
       out.findings.push_back({"missing-required-variable", Severity::kError, "No value for required variable",
                               fmt::format("The root module input variable \"{}\" is not set, and has no default value; "

@@ -154,7 +154,10 @@ A variable without a `default` that is given no value:
 - in the root module, by none of the environment's sources (its var files, `terraform.tfvars`,
   `*.auto.tfvars`, `TF_VAR_` lines of its env file, `vars` in `.tfguard.hcl`; see
   [evaluation](../evaluation.md#per-environment)): `No value for required variable`, at the
-  variable's declaration, naming the environment;
+  variable's declaration, naming the environment. A root that has no variable source at all (no
+  var file, no env file, no `.tfguard.hcl` environment; an example, or a root whose values CI passes
+  with `-var`) is not reported: its values come at plan time, and the variables are unknown — checks
+  that depend on them are undecided;
 - in a called module, by the module call: `Missing required argument`, at the `module` block,
   with the variable's declaration as a related location.
 

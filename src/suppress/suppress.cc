@@ -364,7 +364,8 @@ class Collector {
         if (parts[i] == "exp" && isValidDate(parts[i + 1])) s.expires = std::string(parts[i + 1]);
         if (parts[i] == "ws") s.environment = std::string(parts[i + 1]);
       }
-      if (!addMapped(s, mapToolId(ToolFamily::kAqua, id))) continue;
+      // `*` is every check of the tool (tfsec's own tests use it).
+      if (!addMapped(s, id == "*" ? mappedRules(ToolFamily::kAqua) : mapToolId(ToolFamily::kAqua, id))) continue;
       place(c, s);
     }
   }

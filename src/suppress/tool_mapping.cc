@@ -157,10 +157,12 @@ std::vector<std::string_view> mapToolId(ToolFamily family, std::string_view id) 
   return rules;
 }
 
-std::vector<std::string_view> tflintMappedRules() {
+std::vector<std::string_view> tflintMappedRules() { return mappedRules(kTflint); }
+
+std::vector<std::string_view> mappedRules(ToolFamily family) {
   std::vector<std::string_view> rules;
   for (const ToolMapping& m : kMappings) {
-    if (m.family != kTflint) continue;
+    if (m.family != family) continue;
     forEachPiece(m.rules, ',', [&](std::string_view r) {
       for (std::string_view seen : rules)
         if (seen == r) return;

@@ -29,6 +29,8 @@ std::vector<std::string_view> mapToolId(ToolFamily family, std::string_view id);
 
 /// Every tflint rule that has an equivalent (`# tflint-ignore: all`).
 std::vector<std::string_view> tflintMappedRules();
+/// The tfguard rules that have an equivalent in `family` (`#tfsec:ignore:*`).
+std::vector<std::string_view> mappedRules(ToolFamily family);
 
 /// The tfguard rule ids of the catalog (SPEC §6), for "did you mean"
 /// suggestions; callers filter them with their `known_rule`.

@@ -307,6 +307,21 @@ TEST(SuppressTest, Tfsec) {
   EXPECT_EQ(c->problemText(), "");
 }
 
+TEST(SuppressTest, TfsecWildcardIsEveryMappedCheck) {
+  auto c = collect(
+      "#tfsec:ignore:*\n"
+      "resource \"aws_instance\" \"b\" {\n"
+      "  ami = \"ami-1\"\n"
+      "}\n");
+  ASSERT_EQ(c->suppressions.size(), 1u);
+  const auto& rules = c->suppressions[0].rules;
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "ec2-imdsv2"), rules.end());
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "ebs-encryption"), rules.end());
+  EXPECT_EQ(std::find(rules.begin(), rules.end(), "env-drift"), rules.end());  // no tfsec equivalent
+  c->add("ec2-imdsv2", "\"b\"");
+  EXPECT_EQ(c->apply(), "S");
+}
+
 TEST(SuppressTest, Trivy) {
   auto c = collect(
       "#trivy:ignore:AVD-AWS-0090\n"

@@ -63,6 +63,10 @@ resource "aws_instance" "signaling" {
     http_tokens = "required"
   }
 
+  root_block_device {
+    encrypted = true
+  }
+
   lifecycle {
     create_before_destroy = true
   }

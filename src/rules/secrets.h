@@ -33,6 +33,7 @@
 #include "base/range.h"
 #include "base/source_file.h"
 #include "eval/value.h"
+#include "rules/rule.h"
 #include "syntax/ast.h"
 
 namespace re2 {
@@ -77,6 +78,13 @@ class ExtraSecretPatterns {
   std::vector<Pattern> patterns_;  ///< the valid ones
   std::vector<Invalid> invalid_;
 };
+
+/// The `secret_patterns` parameter both secret rules take.
+inline const RuleParam kSecretPatternsParam{
+    "secret_patterns",
+    "extra RE2 regular expressions whose matches are secrets (with a capturing group, the first group is the "
+    "secret), e.g. [\"corp_[a-z0-9]{32}\"]; an invalid one is reported and ignored",
+    "[]"};
 
 /// The compiled `secret_patterns` of a parameter value (a string or a list
 /// of strings; anything else, and unknown values, count as none). Each

@@ -107,10 +107,7 @@ class UserDataSecretRule final : public Rule {
     meta_.resource_types = {"aws_instance", "aws_launch_template", "aws_launch_configuration"};
     meta_.tags = {"security"};
     meta_.security_severity = "9.0";
-    meta_.params = {{"secret_patterns",
-                     "extra RE2 regular expressions whose matches are secrets (with a capturing group, the first "
-                     "group is the secret), e.g. [\"corp_[a-z0-9]{32}\"]; an invalid one is reported and ignored",
-                     "[]"}};
+    meta_.params = {kSecretPatternsParam};
     meta_.why_cpp =
         "It reads the rendered script text (templatefile, base64) with token patterns compiled once, and "
         "matches the environment's sensitive variable values against it, which a policy expression cannot.";

@@ -534,10 +534,7 @@ resource "aws_db_instance" "main" {
     meta_.scope = RuleScope::kProject;
     meta_.tags = {"security"};
     meta_.security_severity = "9.0";
-    meta_.params = {{"secret_patterns",
-                     "extra RE2 regular expressions whose matches are secrets (with a capturing group, the first "
-                     "group is the secret), e.g. [\"corp_[a-z0-9]{32}\"]; an invalid one is reported and ignored",
-                     "[]"}};
+    meta_.params = {kSecretPatternsParam};
     meta_.why_cpp =
         "It reads literal text, names and declarations across every file of the scan, including tfvars and "
         "env files that policies never see, with patterns compiled once per run.";

@@ -92,7 +92,8 @@ constexpr std::array kNotSecretLastWords = {
     "provider",   "manager",    "hint",      "template",   "regex",      "pattern",    "rule",       "rules",
     "level",      "strength",   "stdin",     "lambda",     "function",   "role",       "hash",       "checksum",
     "digest",     "sha",        "fingerprint", "output",   "generator",  "special",    "numeric",    "upper",
-    "lower",      "chars",      "characters", "reset",     "change",
+    "lower",      "chars",      "characters", "reset",     "change",     "interval",   "period",     "schedule",
+    "expression", "duration",   "timeout",   "window",
 };
 
 bool isShellExpansion(std::string_view v) {
@@ -377,17 +378,22 @@ bool notASecretValue(std::string_view name, std::string_view v) {
   for (char c : lower)
     if (isAsciiAlnum(c)) bare += c;
   if (bare == joined) return true;
-  if (v.find_first_of(" \t\n") != std::string_view::npos) return true;
+  // A password may be a plain word or a phrase ("postgres", "Some password"):
+  // weak, and exactly what the rule is for.
+  bool password = hasPasswordWord(words);
+  if (!password && v.find_first_of(" \t\n") != std::string_view::npos) return true;
   bool path_chars = std::all_of(lower.begin(), lower.end(), [](char c) {
-    return isAsciiAlnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == ':';
+    return isAsciiAlnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == ':' || c == '%';
   });
+  // Lower-case paths, or any path through a secret store ("projects/1/secrets/SlackSigningSecret/...").
+  bool store_path = lower.find("secrets/") != std::string::npos || lower.find("parameter/") != std::string::npos;
   if (path_chars && (v[0] == '/' || std::count(v.begin(), v.end(), '/') >= 2) &&
-      v == std::string_view(lower))
+      (v == std::string_view(lower) || store_path))
     return true;
   if (std::all_of(v.begin(), v.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_' || c == '-'; }))
     return true;
   bool word_chars = std::all_of(v.begin(), v.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '-'; });
-  if (word_chars && codepoints(v) < 16) return true;
+  if (!password && word_chars && codepoints(v) < 16) return true;
   for (std::string_view p : {"mock", "fake", "dummy", "sample", "example", "test"})
     if (lower.starts_with(p)) return true;
   return false;

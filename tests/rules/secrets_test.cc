@@ -82,7 +82,12 @@ TEST(Secrets, KindForName) {
   EXPECT_EQ(secretKindForName("SLACK_SIGNING_SECRET", "projects/123456789/secrets/slack-signing/versions/latest"),
             std::nullopt);
   EXPECT_EQ(secretKindForName("access_key", "mock_access_key"), std::nullopt);      // a mock value
-  EXPECT_EQ(secretKindForName("admin_password", "rate(15 days)"), std::nullopt);    // text, not a secret
+  EXPECT_EQ(secretKindForName("secret_rotation_interval", "2m"), std::nullopt);     // about a secret
+  EXPECT_EQ(secretKindForName("signing_secret", "projects/1/secrets/SlackSigningSecret/versions/latest"), std::nullopt);
+  EXPECT_EQ(secretKindForName("api_key", "/grafana/%s/api_key"), std::nullopt);
+  // Weak passwords are passwords: single words and phrases count for password names.
+  EXPECT_EQ(secretKindForName("db_password", "postgres"), "password");
+  EXPECT_EQ(secretKindForName("DB_PASSWORD", "Some password"), "password");
   EXPECT_EQ(secretKindForName("password", ""), std::nullopt);
   EXPECT_EQ(secretKindForName("password", "changeme"), std::nullopt);
   EXPECT_EQ(secretKindForName("password", "arn:aws:secretsmanager:eu-west-1:1:secret:x"), std::nullopt);

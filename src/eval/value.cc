@@ -189,6 +189,19 @@ Value Value::object(std::vector<Attribute> attributes) {
   return Value(std::move(n));
 }
 
+Value Value::objectStandingFor(std::vector<Attribute> attributes, std::string address) {
+  auto entries = sortedEntries(std::move(attributes));
+  std::vector<ObjectAttribute> types;
+  types.reserve(entries.size());
+  for (const auto& [k, v] : entries) types.push_back({k, v.type(), false});
+  auto n = std::make_shared<Node>();
+  n->type = Type::object(std::move(types));
+  n->state = ValueState::kKnown;
+  n->entries = std::move(entries);
+  n->references = {std::move(address)};
+  return Value(std::move(n));
+}
+
 const Type& Value::type() const { return node_->type; }
 bool Value::isNull() const { return node_->state == ValueState::kNull; }
 bool Value::isKnown() const { return node_->state != ValueState::kUnknown; }

@@ -49,6 +49,8 @@ class Value {
   static Value map(std::vector<Attribute> entries, Type element);
   static Value tuple(std::vector<Value> elements);
   static Value object(std::vector<Attribute> attributes);
+  /// object(attributes).withReference(address), built in one step.
+  static Value objectStandingFor(std::vector<Attribute> attributes, std::string address);
 
   const Type& type() const;
   bool isNull() const;

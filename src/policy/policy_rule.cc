@@ -37,22 +37,23 @@ std::vector<Value> withSameAttributes(std::vector<Value> blocks) {
   return blocks;
 }
 
-Value blockObject(const eval::EvaluatedBlock& block, int depth = 0) {
+std::vector<Value::Attribute> blockAttributes(const eval::EvaluatedBlock& block, int depth = 0) {
   std::vector<Value::Attribute> attrs;
+  attrs.reserve(block.attrs.size() + 4);
   for (const eval::EvaluatedAttr& a : block.attrs) attrs.emplace_back(a.name, a.value);
-  if (depth < 32) {
+  if (depth < 32 && !block.blocks.empty()) {
     std::map<std::string, std::vector<Value>> nested;
     std::vector<std::string> order;
     for (const eval::EvaluatedBlock& b : block.blocks) {
       if (!nested.count(b.type)) order.push_back(b.type);
-      nested[b.type].push_back(blockObject(b, depth + 1));
+      nested[b.type].push_back(Value::object(blockAttributes(b, depth + 1)));
     }
     for (const std::string& type : order) {
       if (block.attr(type) != nullptr) continue;  // an argument of the same name wins
       attrs.emplace_back(type, Value::tuple(withSameAttributes(std::move(nested[type]))));
     }
   }
-  return Value::object(std::move(attrs));
+  return attrs;
 }
 
 // lifecycle is a meta block the evaluator does not keep in the body; its
@@ -72,13 +73,11 @@ Value lifecycleObject(const model::Resource& decl) {
 }  // namespace
 
 Value instanceObject(const eval::ResourceInstance& instance) {
-  Value body = blockObject(instance.body);
-  if (instance.decl != nullptr && instance.decl->lifecycle != nullptr && body.get("lifecycle") == nullptr) {
-    std::vector<Value::Attribute> attrs(body.attributes().begin(), body.attributes().end());
+  std::vector<Value::Attribute> attrs = blockAttributes(instance.body);
+  if (instance.decl != nullptr && instance.decl->lifecycle != nullptr &&
+      std::none_of(attrs.begin(), attrs.end(), [](const auto& a) { return a.first == "lifecycle"; }))
     attrs.emplace_back("lifecycle", lifecycleObject(*instance.decl));
-    body = Value::object(std::move(attrs));
-  }
-  return body.withReference(instance.address);
+  return Value::objectStandingFor(std::move(attrs), instance.address);
 }
 
 namespace {

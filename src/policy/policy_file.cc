@@ -14,6 +14,7 @@
 #include "eval/functions.h"
 #include "policy/compiled_policy.h"
 #include "policy/policy.h"
+#include "settings/constant.h"
 #include "syntax/parser.h"
 
 namespace tfguard::policy {
@@ -27,28 +28,8 @@ constexpr std::string_view kArguments[] = {
     "scope",    "security_severity", "severity", "summary", "tags", "when",
 };
 
-size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t prev = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string suggestion(std::string_view name, std::span<const std::string_view> candidates) {
-  std::string_view best;
-  size_t best_distance = 3;
-  for (std::string_view c : candidates) {
-    size_t d = editDistance(name, c);
-    if (d < best_distance) best_distance = d, best = c;
-  }
+  std::string_view best = settings::suggestName(name, candidates);
   return best.empty() ? std::string() : fmt::format(" (did you mean \"{}\"?)", best);
 }
 

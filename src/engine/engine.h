@@ -55,6 +55,12 @@ struct CheckOptions {
   std::filesystem::path only_file;
   /// Extra policy folders (--policy-dir).
   std::vector<std::string> policy_dirs;
+  /// --changed (pre-commit, the language server): when non-empty, only the
+  /// environments these files affect are checked — a module file re-checks
+  /// every environment that calls its module, directly or through other
+  /// modules; a tfvars, env or backend file its environment — and only
+  /// their findings are reported.
+  std::vector<std::filesystem::path> changed_files;
 };
 
 struct CheckResult {

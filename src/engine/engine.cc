@@ -297,6 +297,47 @@ bool findingLess(const Finding& a, const Finding& b) {
   return key(a) < key(b);
 }
 
+// findingLess's order, sorted through an index: a Finding is a dozen
+// strings (moving each once beats the swaps of sorting in place), and
+// files are ranked by path once so that most comparisons are integers.
+void sortFindings(Findings& findings) {
+  std::vector<const SourceFile*> files;
+  for (const Finding& f : findings) files.push_back(f.location.file.get());
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::vector<const SourceFile*> by_path = files;
+  std::sort(by_path.begin(), by_path.end(), [](const SourceFile* a, const SourceFile* b) {
+    if ((a == nullptr) != (b == nullptr)) return b == nullptr;  // findings without a file last
+    return a != nullptr && a->path() < b->path();
+  });
+  std::vector<std::pair<const SourceFile*, uint32_t>> rank;  // by pointer
+  for (size_t i = 0; i < by_path.size(); ++i) {
+    uint32_t r = static_cast<uint32_t>(i);
+    if (i > 0 && by_path[i] != nullptr && by_path[i - 1] != nullptr && by_path[i]->path() == by_path[i - 1]->path())
+      r = std::find_if(rank.begin(), rank.end(), [&](const auto& e) { return e.first == by_path[i - 1]; })->second;
+    rank.emplace_back(by_path[i], r);
+  }
+  std::sort(rank.begin(), rank.end());
+  auto rankOf = [&](const SourceFile* f) {
+    return std::lower_bound(rank.begin(), rank.end(), std::make_pair(f, uint32_t{0}))->second;
+  };
+  struct Key {
+    uint32_t file, begin, index;
+  };
+  std::vector<Key> keys(findings.size());
+  for (uint32_t i = 0; i < keys.size(); ++i)
+    keys[i] = {rankOf(findings[i].location.file.get()), findings[i].location.range.begin, i};
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return findingLess(findings[a.index], findings[b.index]);
+  });
+  Findings sorted;
+  sorted.reserve(findings.size());
+  for (const Key& k : keys) sorted.push_back(std::move(findings[k.index]));
+  findings = std::move(sorted);
+}
+
 std::optional<std::set<std::string>> readBaseline(const std::string& path, std::string* error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -543,7 +584,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   }
   // One finding per place and environment.
   for (Finding& f : findings) f.fingerprint = fingerprintOf(f);
-  std::sort(findings.begin(), findings.end(), findingLess);
+  sortFindings(findings);
   findings.erase(std::unique(findings.begin(), findings.end(),
                              [](const Finding& a, const Finding& b) {
                                return a.fingerprint == b.fingerprint && a.location.range.begin == b.location.range.begin &&
@@ -557,9 +598,9 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   std::erase_if(findings, [&](const Finding& f) { return !policy.enabled(f.rule); });
   for (Finding& f : findings)
     if (f.fingerprint.empty()) f.fingerprint = fingerprintOf(f);
-  std::sort(findings.begin(), findings.end(), findingLess);
+  sortFindings(findings);
   for (Finding& f : undecided) f.fingerprint = fingerprintOf(f);
-  std::sort(undecided.begin(), undecided.end(), findingLess);
+  sortFindings(undecided);
 
   // ---- baseline
   if (!options.write_baseline_file.empty()) {

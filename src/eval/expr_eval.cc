@@ -36,6 +36,7 @@ struct Inputs {
   void addDeep(const Value& v, int depth = 0) {
     add(v);
     if (depth > 32 || !v.isKnown()) return;
+    if (v.isWhollyKnown() && !v.containsSensitive() && !v.containsProvenance()) return;  // nothing inside adds
     for (const Value& e : v.elements()) addDeep(e, depth + 1);
     for (const auto& [k, e] : v.attributes()) addDeep(e, depth + 1);
   }
@@ -78,7 +79,9 @@ std::string keyString(const syntax::LiteralValue& key) {
 
 ExprEvaluator::ExprEvaluator(Scope& scope, const syntax::ParsedFile& file, EvalDiagnostics& diags,
                              EvalLimits limits)
-    : scope_(scope), file_(&file), diags_(&diags), limits_(limits) {}
+    : scope_(scope), file_(&file), diags_(&diags), limits_(limits) {
+  bindings_.reserve(8);  // self, each, for variables: one allocation, not three
+}
 
 void ExprEvaluator::pushVariable(std::string_view name, Value value) {
   bindings_.push_back({name, std::move(value)});
@@ -163,7 +166,7 @@ Value ExprEvaluator::evalTemplate(const syntax::TemplateExpr& e) {
     return Value::string(std::string(syntax::as<syntax::LiteralExpr>(*e.parts[0].expr).value.text));
   }
   std::string out;
-  Value marks = Value::string("");
+  Value marks;  // a null that only collects the parts' marks (no allocation until one has some)
   std::vector<std::string> refs;
   bool unknown = false;
   if (!appendTemplateParts(e.parts, out, marks, refs, unknown)) return Value::unknown(Type::string(), std::move(refs));
@@ -434,10 +437,9 @@ Value ExprEvaluator::evalCall(const syntax::CallExpr& e) {
     return in.unknown(Type::string());
   }
   if (scope_.hasFunction(e.name)) {
-    std::vector<Value> args;
-    args.reserve(e.args.size());
+    SmallValueList args;
     for (const Expr* a : e.args) args.push_back(eval(*a));
-    FunctionResult r = scope_.callFunction(e.name, args);
+    FunctionResult r = scope_.callFunction(e.name, args.span());
     if (!r.ok()) {
       ByteRange at = r.error_arg >= 0 && static_cast<size_t>(r.error_arg) < e.args.size() ? e.args[r.error_arg]->range
                                                                                         : e.range;
@@ -450,8 +452,7 @@ Value ExprEvaluator::evalCall(const syntax::CallExpr& e) {
     for (const Expr* a : e.args) eval(*a);
     return fail("Call to unknown function", fmt::format("There is no function named \"{}\".", e.name), e.name_range);
   }
-  std::vector<Value> args;
-  args.reserve(e.args.size());
+  SmallValueList args;
   for (size_t i = 0; i < e.args.size(); ++i) {
     Value a = eval(*e.args[i]);
     if (e.expand_final && i + 1 == e.args.size()) {
@@ -471,7 +472,7 @@ Value ExprEvaluator::evalCall(const syntax::CallExpr& e) {
     }
     args.push_back(std::move(a));
   }
-  FunctionResult r = callFunction(*spec, args, scope_.functionContext());
+  FunctionResult r = callFunction(*spec, args.span(), scope_.functionContext());
   if (!r.ok()) {
     if (r.error_arg >= 0) {
       size_t ai = static_cast<size_t>(r.error_arg);
@@ -482,7 +483,7 @@ Value ExprEvaluator::evalCall(const syntax::CallExpr& e) {
   }
   // Provenance: a result computed from a value set elsewhere came from there too.
   Inputs in;
-  for (const Value& a : args) in.add(a);
+  for (const Value& a : args.span()) in.add(a);
   in.sensitive = in.sensitive && !spec->handles_marks;
   return in.apply(std::move(r.value));
 }
@@ -851,16 +852,14 @@ Value ExprEvaluator::evalFor(const syntax::ForExpr& e) {
   bool unknown = false;
   size_t n = coll.length();
   for (size_t i = 0; i < n; ++i) {
-    Value key = is_seq ? (coll.type().kind() == TypeKind::kSet ? coll.elements()[i] : Value::number(static_cast<long long>(i)))
-                       : Value::string(coll.attributes()[i].first);
     Value val = is_seq ? coll.elements()[i] : coll.attributes()[i].second;
-    if (coll.sensitive()) {
-      key = key.markedSensitive();
-      val = val.markedSensitive();
-    }
+    if (coll.sensitive()) val = val.markedSensitive();
     size_t pushed = 0;
-    if (!e.key_var.empty()) {
-      pushVariable(e.key_var, key);
+    if (!e.key_var.empty()) {  // the key only when it is named: most loops bind the value alone
+      Value key = is_seq ? (coll.type().kind() == TypeKind::kSet ? coll.elements()[i] : Value::number(static_cast<long long>(i)))
+                         : Value::string(coll.attributes()[i].first);
+      if (coll.sensitive()) key = key.markedSensitive();
+      pushVariable(e.key_var, std::move(key));
       ++pushed;
     }
     pushVariable(e.val_var, val);
@@ -953,7 +952,7 @@ Value ExprEvaluator::evalSplat(const syntax::SplatExpr& e) {
     deep.add(each);
     return deep.unknown();
   }
-  if (src.isNull()) return Value::tuple({});
+  if (src.isNull()) return Value::tuple({});  // (a shared empty tuple)
   std::vector<Value> items;
   if (!isCollectionLike(src)) {
     // A single value is treated as a one-element tuple (HCL's auto-upgrade).

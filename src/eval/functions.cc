@@ -1,7 +1,9 @@
 #include "eval/functions.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
 
 #include "eval/convert.h"
 
@@ -31,6 +33,7 @@ void collectMarks(const Value& v, bool* sensitive, std::vector<std::string>* ref
                   int depth = 0) {
   *sensitive = *sensitive || v.sensitive();
   if (!v.isKnown()) references->insert(references->end(), v.references().begin(), v.references().end());
+  if (v.isWhollyKnown() && !v.containsSensitive()) return;  // nothing inside to collect
   if (depth > 64) return;  // values are bounded by the evaluator; stay safe anyway
   for (const Value& e : v.elements()) collectMarks(e, sensitive, references, depth + 1);
   for (const auto& [k, e] : v.attributes()) collectMarks(e, sensitive, references, depth + 1);
@@ -41,10 +44,15 @@ void collectMarks(const Value& v, bool* sensitive, std::vector<std::string>* ref
 std::span<const FunctionSpec> allFunctions() { return table(); }
 
 const FunctionSpec* findFunction(std::string_view name) {
-  const auto& t = table();
-  auto it = std::lower_bound(t.begin(), t.end(), name,
-                             [](const FunctionSpec& f, std::string_view n) { return f.name < n; });
-  return it != t.end() && it->name == name ? &*it : nullptr;
+  // Every call expression looks its function up: a hash instead of a
+  // binary search over a hundred names.
+  static const std::unordered_map<std::string_view, const FunctionSpec*> by_name = [] {
+    std::unordered_map<std::string_view, const FunctionSpec*> m;
+    for (const FunctionSpec& f : table()) m.emplace(f.name, &f);
+    return m;
+  }();
+  auto it = by_name.find(name);
+  return it != by_name.end() ? it->second : nullptr;
 }
 
 FunctionResult callFunction(const FunctionSpec& spec, std::span<const Value> args,
@@ -56,8 +64,7 @@ FunctionResult callFunction(const FunctionSpec& spec, std::span<const Value> arg
                       : fmt::format("Function \"{}\" expects {} argument(s); {} given.", spec.name,
                                     fixed, args.size()));
   }
-  std::vector<Value> converted;
-  converted.reserve(args.size());
+  SmallValueList converted;
   bool sensitive = false;
   bool unknown = false;
   std::vector<std::string> references;
@@ -89,7 +96,7 @@ FunctionResult callFunction(const FunctionSpec& spec, std::span<const Value> arg
     Value result = Value::unknown(spec.unknown_result, std::move(references));
     return {sensitive ? result.markedSensitive() : result, {}, -1};
   }
-  FunctionResult result = spec.impl(converted, ctx);
+  FunctionResult result = spec.impl(converted.span(), ctx);
   if (result.ok() && sensitive) result.value = result.value.markedSensitive();
   return result;
 }

@@ -48,8 +48,11 @@ Type Type::tuple(std::vector<Type> elements) {
 }
 
 Type Type::object(std::vector<ObjectAttribute> attributes) {
-  std::stable_sort(attributes.begin(), attributes.end(),
-                   [](const ObjectAttribute& a, const ObjectAttribute& b) { return a.name < b.name; });
+  auto by_name = [](const ObjectAttribute& a, const ObjectAttribute& b) { return a.name < b.name; };
+  // Usually sorted already (object values keep their attributes sorted);
+  // stable_sort would allocate a buffer even then.
+  if (!std::is_sorted(attributes.begin(), attributes.end(), by_name))
+    std::stable_sort(attributes.begin(), attributes.end(), by_name);
   auto d = std::make_shared<Data>();
   d->attributes = std::move(attributes);
   return Type(TypeKind::kObject, std::move(d));

@@ -12,6 +12,13 @@ struct Value::Node {
   ValueState state = ValueState::kNull;
   bool boolean = false;
   bool sensitive = false;
+  // Summaries of the whole tree below this node, computed when the node is
+  // built (children are immutable), so that isWhollyKnown() and the marks
+  // functions read of every argument cost O(1) instead of a walk of large
+  // values such as lists of resource instances.
+  bool wholly_known = true;
+  bool any_sensitive = false;  // this node or one inside
+  bool any_provenance = false;  // this node or one inside has provenance
   Number number;
   std::string str;
   std::vector<Value> elements;      // list, set, tuple
@@ -21,6 +28,104 @@ struct Value::Node {
 };
 
 namespace {
+
+// Value nodes are made and freed by the hundred thousand per check, and
+// glibc's per-thread cache holds only a few blocks of a size; a per-thread
+// free list of node blocks makes both a handful of instructions. Blocks
+// always come from operator new, so one freed on another thread, or after
+// this thread's list is gone (values in statics), can go to either. Off
+// under the sanitizers, which must see every allocation.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kPoolNodes = false;
+#else
+constexpr bool kPoolNodes = true;
+#endif
+
+struct FreeBlock {
+  FreeBlock* next;
+};
+
+template <size_t Size>
+struct BlockPool {
+  static constexpr size_t kMaxBlocks = 1 << 16;  // what a thread keeps (bounded memory)
+  FreeBlock* head = nullptr;
+  size_t count = 0;
+  ~BlockPool() {
+    gone() = true;
+    while (head != nullptr) {
+      FreeBlock* next = head->next;
+      ::operator delete(head);
+      head = next;
+    }
+  }
+  static bool& gone() {
+    thread_local bool g = false;  // trivially destructible: still readable while the thread exits
+    return g;
+  }
+  static BlockPool* forThisThread() {
+    if (gone()) return nullptr;
+    thread_local BlockPool pool;
+    return &pool;
+  }
+};
+
+template <class T>
+struct NodeAllocator {
+  using value_type = T;
+  NodeAllocator() = default;
+  template <class U>
+  NodeAllocator(const NodeAllocator<U>&) {}
+  T* allocate(size_t n) {
+    if constexpr (kPoolNodes && sizeof(T) >= sizeof(FreeBlock)) {
+      if (n == 1)
+        if (auto* pool = BlockPool<sizeof(T)>::forThisThread(); pool != nullptr && pool->head != nullptr) {
+          FreeBlock* b = pool->head;
+          pool->head = b->next;
+          --pool->count;
+          return reinterpret_cast<T*>(b);
+        }
+    }
+    return static_cast<T*>(::operator new(n * sizeof(T)));
+  }
+  void deallocate(T* p, size_t n) {
+    if constexpr (kPoolNodes && sizeof(T) >= sizeof(FreeBlock)) {
+      if (n == 1)
+        if (auto* pool = BlockPool<sizeof(T)>::forThisThread(); pool != nullptr && pool->count < pool->kMaxBlocks) {
+          auto* b = reinterpret_cast<FreeBlock*>(p);
+          b->next = pool->head;
+          pool->head = b;
+          ++pool->count;
+          return;
+        }
+    }
+    ::operator delete(p);
+  }
+  template <class U>
+  bool operator==(const NodeAllocator<U>&) const { return true; }
+};
+
+template <class... Args>
+std::shared_ptr<Value::Node> newNode(Args&&... args) {
+  return std::allocate_shared<Value::Node>(NodeAllocator<Value::Node>(), std::forward<Args>(args)...);
+}
+
+}  // namespace
+
+namespace {
+
+// Recomputes the summaries of a node from its own state and its children.
+void summarize(Value::Node& n) {
+  n.wholly_known = n.state != ValueState::kUnknown;
+  n.any_sensitive = n.sensitive;
+  n.any_provenance = !n.provenance.empty();
+  auto add = [&](const Value& c) {
+    n.wholly_known = n.wholly_known && c.isWhollyKnown();
+    n.any_sensitive = n.any_sensitive || c.containsSensitive();
+    n.any_provenance = n.any_provenance || c.containsProvenance();
+  };
+  for (const Value& e : n.elements) add(e);
+  for (const auto& [k, v] : n.entries) add(v);
+}
 
 const std::shared_ptr<const Value::Node>& nullNode() {
   static const auto node = std::make_shared<const Value::Node>();
@@ -48,6 +153,11 @@ int compareForSet(const Value& a, const Value& b) {
 }
 
 std::vector<Value::Attribute> sortedEntries(std::vector<Value::Attribute> entries) {
+  // Most callers pass sorted, distinct keys: keep their vector.
+  bool strictly_sorted = true;
+  for (size_t i = 1; i < entries.size() && strictly_sorted; ++i)
+    strictly_sorted = entries[i - 1].first < entries[i].first;
+  if (strictly_sorted) return entries;
   std::stable_sort(entries.begin(), entries.end(),
                    [](const Value::Attribute& a, const Value::Attribute& b) { return a.first < b.first; });
   // Duplicate keys: the last one wins, as in an object constructor.
@@ -80,34 +190,39 @@ std::string quoted(const std::string& s) {
 
 Value::Value() : node_(nullNode()) {}
 
+Value Value::fromNode(std::shared_ptr<Node> node) {
+  summarize(*node);
+  return Value(std::shared_ptr<const Node>(std::move(node)));
+}
+
 Value Value::null(Type type) {
   if (type.isDynamic()) return Value();
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = std::move(type);
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::unknown(Type type, std::vector<std::string> references) {
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = std::move(type);
   n->state = ValueState::kUnknown;
   std::erase(references, std::string());  // an empty reference names nothing
   std::sort(references.begin(), references.end());
   references.erase(std::unique(references.begin(), references.end()), references.end());
   n->references = std::move(references);
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::boolean(bool b) {
   // Two shared nodes: values are immutable, and conditions make many.
   static const std::shared_ptr<const Node> nodes[2] = {[] {
-    auto n = std::make_shared<Node>();
+    auto n = newNode();
     n->type = Type::boolean();
     n->state = ValueState::kKnown;
     n->boolean = false;
     return std::shared_ptr<const Node>(std::move(n));
   }(), [] {
-    auto n = std::make_shared<Node>();
+    auto n = newNode();
     n->type = Type::boolean();
     n->state = ValueState::kKnown;
     n->boolean = true;
@@ -117,27 +232,27 @@ Value Value::boolean(bool b) {
 }
 
 Value Value::number(Number num) {
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = Type::number();
   n->state = ValueState::kKnown;
   n->number = num;
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::string(std::string s) {
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = Type::string();
   n->state = ValueState::kKnown;
   n->str = std::move(s);
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::list(std::vector<Value> elements, Type element) {
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = Type::list(std::move(element));
   n->state = ValueState::kKnown;
   n->elements = std::move(elements);
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::set(std::vector<Value> elements, Type element) {
@@ -151,69 +266,64 @@ Value Value::set(std::vector<Value> elements, Type element) {
       continue;
     unique.push_back(std::move(e));
   }
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = Type::set(std::move(element));
   n->state = ValueState::kKnown;
   n->elements = std::move(unique);
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::map(std::vector<Attribute> entries, Type element) {
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = Type::map(std::move(element));
   n->state = ValueState::kKnown;
   n->entries = sortedEntries(std::move(entries));
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::tuple(std::vector<Value> elements) {
+  if (elements.empty()) {
+    // `[]`, empty for-results and splats of null are common: one shared node.
+    static const Value empty = [] {
+      auto n = newNode();
+      n->type = Type::tuple({});
+      n->state = ValueState::kKnown;
+      return fromNode(std::move(n));
+    }();
+    return empty;
+  }
   std::vector<Type> types;
   types.reserve(elements.size());
   for (const auto& e : elements) types.push_back(e.type());
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = Type::tuple(std::move(types));
   n->state = ValueState::kKnown;
   n->elements = std::move(elements);
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
-Value Value::object(std::vector<Attribute> attributes) {
-  auto entries = sortedEntries(std::move(attributes));
-  std::vector<ObjectAttribute> types;
-  types.reserve(entries.size());
-  for (const auto& [k, v] : entries) types.push_back({k, v.type(), false});
-  auto n = std::make_shared<Node>();
-  n->type = Type::object(std::move(types));
-  n->state = ValueState::kKnown;
-  n->entries = std::move(entries);
-  return Value(std::move(n));
-}
+Value Value::object(std::vector<Attribute> attributes) { return objectStandingFor(std::move(attributes), {}); }
 
 Value Value::objectStandingFor(std::vector<Attribute> attributes, std::string address) {
   auto entries = sortedEntries(std::move(attributes));
   std::vector<ObjectAttribute> types;
   types.reserve(entries.size());
   for (const auto& [k, v] : entries) types.push_back({k, v.type(), false});
-  auto n = std::make_shared<Node>();
+  auto n = newNode();
   n->type = Type::object(std::move(types));
   n->state = ValueState::kKnown;
   n->entries = std::move(entries);
-  n->references = {std::move(address)};
-  return Value(std::move(n));
+  if (!address.empty()) n->references = {std::move(address)};
+  return fromNode(std::move(n));
 }
 
 const Type& Value::type() const { return node_->type; }
 bool Value::isNull() const { return node_->state == ValueState::kNull; }
 bool Value::isKnown() const { return node_->state != ValueState::kUnknown; }
 
-bool Value::isWhollyKnown() const {
-  if (!isKnown()) return false;
-  for (const auto& e : node_->elements)
-    if (!e.isWhollyKnown()) return false;
-  for (const auto& [k, v] : node_->entries)
-    if (!v.isWhollyKnown()) return false;
-  return true;
-}
+bool Value::isWhollyKnown() const { return node_->wholly_known; }
+bool Value::containsSensitive() const { return node_->any_sensitive; }
+bool Value::containsProvenance() const { return node_->any_provenance; }
 
 bool Value::asBool() const { return node_->boolean; }
 const Number& Value::asNumber() const { return node_->number; }
@@ -234,30 +344,30 @@ bool Value::sensitive() const { return node_->sensitive; }
 
 Value Value::markedSensitive(bool sensitive) const {
   if (node_->sensitive == sensitive) return *this;
-  auto n = std::make_shared<Node>(*node_);
+  auto n = newNode(*node_);
   n->sensitive = sensitive;
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 std::span<const std::string> Value::references() const { return node_->references; }
 std::span<const ProvenanceStep> Value::provenance() const { return node_->provenance; }
 
 Value Value::withProvenance(ProvenanceStep step) const {
-  auto n = std::make_shared<Node>(*node_);
+  auto n = newNode(*node_);
   n->provenance.push_back(std::move(step));
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::withReference(std::string address) const {
-  auto n = std::make_shared<Node>(*node_);
+  auto n = newNode(*node_);
   n->references = {std::move(address)};
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 Value Value::withMarksOf(const Value& from) const {
   const Node& f = *from.node_;
   if (!f.sensitive && f.provenance.empty() && (isKnown() || f.references.empty())) return *this;
-  auto n = std::make_shared<Node>(*node_);
+  auto n = newNode(*node_);
   n->sensitive = n->sensitive || f.sensitive;
   if (n->provenance.empty()) n->provenance = f.provenance;
   if (n->state == ValueState::kUnknown) {
@@ -265,7 +375,7 @@ Value Value::withMarksOf(const Value& from) const {
     std::sort(n->references.begin(), n->references.end());
     n->references.erase(std::unique(n->references.begin(), n->references.end()), n->references.end());
   }
-  return Value(std::move(n));
+  return fromNode(std::move(n));
 }
 
 bool Value::rawEquals(const Value& other) const {

@@ -57,6 +57,10 @@ class Value {
   bool isKnown() const;  ///< false for an unknown value (its elements may be known)
   /// Known, and every nested value known too.
   bool isWhollyKnown() const;
+  /// This value or one inside it is sensitive (O(1): kept when built).
+  bool containsSensitive() const;
+  /// This value or one inside it carries provenance (O(1)).
+  bool containsProvenance() const;
 
   bool asBool() const;
   const Number& asNumber() const;
@@ -94,7 +98,45 @@ class Value {
 
  private:
   explicit Value(std::shared_ptr<const Node> node) : node_(std::move(node)) {}
+  /// Computes the node's summaries (known, sensitive inside) and wraps it.
+  static Value fromNode(std::shared_ptr<Node> node);
   std::shared_ptr<const Node> node_;
+};
+
+/// A list of values that keeps up to four on the stack: the arguments of a
+/// function call (most calls take one to three) without a heap allocation.
+class SmallValueList {
+ public:
+  SmallValueList() = default;
+  SmallValueList(const SmallValueList&) = delete;
+  SmallValueList& operator=(const SmallValueList&) = delete;
+  ~SmallValueList() {
+    for (size_t i = 0; i < inline_size_; ++i) slot(i)->~Value();
+  }
+  void push_back(Value v) {
+    if (heap_.empty() && inline_size_ < kInline) {
+      new (slot(inline_size_++)) Value(std::move(v));
+      return;
+    }
+    if (heap_.empty()) {
+      heap_.reserve(kInline * 2);
+      for (size_t i = 0; i < inline_size_; ++i) heap_.push_back(std::move(*slot(i)));
+    }
+    heap_.push_back(std::move(v));
+  }
+  size_t size() const { return heap_.empty() ? inline_size_ : heap_.size(); }
+  std::span<const Value> span() const {
+    return heap_.empty() ? std::span<const Value>(slot(0), inline_size_) : std::span<const Value>(heap_);
+  }
+  const Value& operator[](size_t i) const { return span()[i]; }
+
+ private:
+  static constexpr size_t kInline = 4;
+  Value* slot(size_t i) { return reinterpret_cast<Value*>(storage_) + i; }
+  const Value* slot(size_t i) const { return reinterpret_cast<const Value*>(storage_) + i; }
+  alignas(Value) unsigned char storage_[kInline * sizeof(Value)];
+  size_t inline_size_ = 0;  // values in storage_ (moved-from ones stay until destroyed)
+  std::vector<Value> heap_;
 };
 
 }  // namespace tfguard::eval

@@ -100,7 +100,12 @@ policy "sg-all-traffic" {
           from     = lookup(r, "from_port", null)
           to       = lookup(r, "to_port", null)
         }
-      ] if instance.type == "aws_security_group"
+      ]
+      # A block whose protocol and ports are known to be narrow (most are)
+      # cannot fail: it is left out before an element per CIDR argument is
+      # built, which keeps large groups cheap. (The same test as
+      # local.any_proto || local.all_tcp below.)
+      if instance.type == "aws_security_group" && !(is_known((contains(["-1", "all"], try(lower(tostring(lookup(r, "protocol", null))), "")) || (contains(["tcp", "6"], try(lower(tostring(lookup(r, "protocol", null))), "")) && try(tonumber(lookup(r, "from_port", null)) <= 1 && tonumber(lookup(r, "to_port", null)) >= 65535, false)))) && (contains(["-1", "all"], try(lower(tostring(lookup(r, "protocol", null))), "")) || (contains(["tcp", "6"], try(lower(tostring(lookup(r, "protocol", null))), "")) && try(tonumber(lookup(r, "from_port", null)) <= 1 && tonumber(lookup(r, "to_port", null)) >= 65535, false))) == false)
     ],
     [
       for a in ["cidr_blocks", "ipv6_cidr_blocks"] : {

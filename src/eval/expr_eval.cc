@@ -744,6 +744,10 @@ Value ExprEvaluator::evalConditional(const syntax::ConditionalExpr& e) {
     std::string err;
     if (auto b = convert(cond, Type::boolean(), &err)) chosen_branch = b->asBool();
   }
+  if (chosen_branch && limits_.conditionals_evaluate_chosen_result) {
+    Value result = eval(*chosen_branch ? *e.if_true : *e.if_false);
+    return cond.sensitive() ? result.markedSensitive() : result;
+  }
   auto evalBranch = [&](const Expr& x, bool is_true) {
     if (!chosen_branch || *chosen_branch == is_true) return eval(x);
     size_t diags_before = diags_->size(), errors_before = error_count_;

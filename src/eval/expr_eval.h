@@ -67,6 +67,11 @@ struct EvalLimits {
   /// argument not written in the configuration is unset), not as an error
   /// or an unknown.
   bool missing_attributes_are_null = false;
+  /// Policies evaluate only the result a known condition chooses, as `&&`
+  /// and `||` skip an operand the left one decides: `length(x) > 0 ? x[0]
+  /// : "none"` costs one branch. (Terraform evaluates both, to unify their
+  /// types; a policy's result is used as it is.)
+  bool conditionals_evaluate_chosen_result = false;
 };
 
 class ExprEvaluator {

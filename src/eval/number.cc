@@ -97,6 +97,17 @@ std::string expandScientific(std::string_view text) {
 std::optional<Number> Number::parse(std::string_view text) {
   // Terraform accepts an optional sign, digits with an optional fraction and
   // exponent; no spaces, no hex, no inf/nan.
+  {
+    // Plain integers of up to 18 digits (indexes, ports, counts) are exact:
+    // no strtold, no decimal check.
+    size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
+    size_t n = text.size() - start;
+    if (n > 0 && n <= 18 && std::all_of(text.begin() + start, text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      long long v = 0;
+      for (size_t k = start; k < text.size(); ++k) v = v * 10 + (text[k] - '0');
+      if (!(start && v == 0)) return Number::fromInt(start ? -v : v);  // "-0" keeps its sign below
+    }
+  }
   size_t i = 0;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
   size_t digits = 0;
@@ -142,6 +153,13 @@ std::string Number::toString() const {
   if (std::isnan(v_)) return "NaN";
   if (std::isinf(v_)) return v_ > 0 ? "+Inf" : "-Inf";
   // Below 2^64 every integer is exact in the 64-bit mantissa: print it all.
+  if (isInteger() && std::fabs(v_) < 0x1p63L && !std::signbit(v_)) {
+    // The common case (indexes, counts, ports) without printf's long double
+    // path. (Negative values and -0 take it: -0 keeps its sign.)
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v_));
+    return std::string(buf, r.ptr);
+  }
   if (isInteger() && std::fabs(v_) < 0x1p64L) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0Lf", v_);

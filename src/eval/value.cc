@@ -158,19 +158,28 @@ std::vector<Value::Attribute> sortedEntries(std::vector<Value::Attribute> entrie
   for (size_t i = 1; i < entries.size() && strictly_sorted; ++i)
     strictly_sorted = entries[i - 1].first < entries[i].first;
   if (strictly_sorted) return entries;
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const Value::Attribute& a, const Value::Attribute& b) { return a.first < b.first; });
+  auto by_key = [](const Value::Attribute& a, const Value::Attribute& b) { return a.first < b.first; };
+  if (entries.size() <= 16) {
+    // Object constructors are small: a stable insertion sort in place,
+    // without the buffer stable_sort allocates.
+    for (size_t i = 1; i < entries.size(); ++i) {
+      for (size_t j = i; j > 0 && by_key(entries[j], entries[j - 1]); --j) std::swap(entries[j], entries[j - 1]);
+    }
+  } else {
+    std::stable_sort(entries.begin(), entries.end(), by_key);
+  }
   // Duplicate keys: the last one wins, as in an object constructor.
-  std::vector<Value::Attribute> out;
-  out.reserve(entries.size());
-  for (auto& e : entries) {
-    if (!out.empty() && out.back().first == e.first) {
-      out.back() = std::move(e);
+  size_t kept = 0;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (kept > 0 && entries[kept - 1].first == entries[i].first) {
+      entries[kept - 1] = std::move(entries[i]);
     } else {
-      out.push_back(std::move(e));
+      if (kept != i) entries[kept] = std::move(entries[i]);
+      ++kept;
     }
   }
-  return out;
+  entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(kept), entries.end());
+  return entries;
 }
 
 std::string quoted(const std::string& s) {
@@ -203,6 +212,15 @@ Value Value::null(Type type) {
 }
 
 Value Value::unknown(Type type, std::vector<std::string> references) {
+  if (type.isDynamic() && references.empty()) {
+    // Every failed evaluation step returns this one: share it.
+    static const Value plain = [] {
+      auto n = newNode();
+      n->state = ValueState::kUnknown;
+      return fromNode(std::move(n));
+    }();
+    return plain;
+  }
   auto n = newNode();
   n->type = std::move(type);
   n->state = ValueState::kUnknown;

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "eval/expr_eval.h"
 #include "policy/compiled_policy.h"
@@ -152,12 +153,17 @@ struct ReferrerIndex {
 /// What policies share per environment: objects built once.
 struct EnvironmentObjects {
   Value env;
-  std::map<const eval::ResourceInstance*, Value> selves;
-  std::map<const eval::ResourceInstance*, Value> metas;
+  std::unordered_map<const eval::ResourceInstance*, Value> selves;
+  std::unordered_map<const eval::ResourceInstance*, Value> metas;
   std::map<std::string, Value, std::less<>> params;  ///< by rule id
   eval::FunctionContext function_context;  ///< policies read no files
   std::map<std::string, Value, std::less<>> by_type;
   std::map<std::string, ReferrerIndex, std::less<>> referrers;
+  /// Policy expressions that read neither self, instance nor each: the
+  /// same in every check of the environment, so evaluated once (a local
+  /// by its index, a message or detail rendered) per policy.
+  std::map<std::pair<const CompiledPolicy*, size_t>, Value> invariant_locals;
+  std::map<std::pair<const CompiledPolicy*, const syntax::Expr*>, std::string> invariant_texts;
 };
 
 EnvironmentObjects& objectsOf(rules::RuleContext& ctx) {
@@ -183,6 +189,50 @@ const Value& selfOf(EnvironmentObjects& objects, const eval::ResourceInstance& r
   return it->second;
 }
 
+// ------------------------------------------------------------- invariance
+
+/// Which expressions of a policy read neither `self`, `instance` nor `each`
+/// (directly or through locals): their values depend on the environment and
+/// the parameters only.
+struct Invariance {
+  std::vector<bool> locals;  ///< by index in CompiledPolicy::locals
+  bool message = false, detail = false;
+};
+
+Invariance invarianceOf(const CompiledPolicy& p) {
+  auto readsInstance = [&](const syntax::Expr* e, const std::vector<bool>* locals) {
+    bool reads = false;
+    eval::ReferenceVisitor visitor;
+    visitor.traversal = [&](const syntax::ScopeTraversalExpr& t) {
+      if (t.root == "self" || t.root == "instance" || t.root == "each") reads = true;
+      if (t.root == "local" && locals != nullptr) {
+        bool found = false;
+        for (size_t i = 0; i < p.locals.size(); ++i)
+          if (!t.steps.empty() && p.locals[i].first == t.steps[0].name) {
+            found = true;
+            if (!(*locals)[i]) reads = true;
+          }
+        if (!found) reads = true;
+      }
+    };
+    if (e != nullptr) eval::visitReferences(*e, visitor);
+    return reads;
+  };
+  Invariance out;
+  out.locals.assign(p.locals.size(), true);
+  for (bool changed = true; changed;) {  // a fixpoint over locals that use locals
+    changed = false;
+    for (size_t i = 0; i < p.locals.size(); ++i)
+      if (out.locals[i] && readsInstance(p.locals[i].second, &out.locals)) {
+        out.locals[i] = false;
+        changed = true;
+      }
+  }
+  out.message = p.message != nullptr && !readsInstance(p.message, &out.locals);
+  out.detail = p.detail != nullptr && !readsInstance(p.detail, &out.locals);
+  return out;
+}
+
 // ------------------------------------------------------------------- the scope
 
 class PolicyScope final : public eval::Scope, public QueryHost {
@@ -191,9 +241,13 @@ class PolicyScope final : public eval::Scope, public QueryHost {
 
   /// `local.NAME`, evaluated when first used in a check (so `a || local.b`
   /// costs nothing when `a` decides) and kept until the next check.
-  void setLocals(eval::ExprEvaluator* ev, const std::vector<std::pair<std::string, const syntax::Expr*>>* locals) {
+  void setLocals(eval::ExprEvaluator* ev, const CompiledPolicy* policy, const Invariance* invariance,
+                 eval::EvalDiagnostics* diags) {
     evaluator_ = ev;
-    locals_ = locals;
+    policy_ = policy;
+    locals_ = &policy->locals;
+    invariance_ = invariance;
+    diags_ = diags;
   }
   void forgetLocals() { local_values_.clear(); }
 
@@ -209,12 +263,20 @@ class PolicyScope final : public eval::Scope, public QueryHost {
                     t.root_range, std::nullopt};
           return std::nullopt;
         }
-      for (const auto& [n, expr] : *locals_) {
+      for (size_t i = 0; i < locals_->size(); ++i) {
+        const auto& [n, expr] = (*locals_)[i];
         if (n != name) continue;
+        bool invariant = invariance_ != nullptr && invariance_->locals[i];
+        if (invariant)
+          if (auto it = objects_.invariant_locals.find({policy_, i}); it != objects_.invariant_locals.end())
+            return it->second;
         local_values_.emplace_back(n, std::nullopt);  // in progress
         size_t slot = local_values_.size() - 1;
+        size_t diags_before = diags_ != nullptr ? diags_->size() : 0;
         Value v = evaluator_->eval(*expr);
         local_values_[slot].second = v;
+        // Kept only without errors, so that every check still reports them.
+        if (invariant && diags_ != nullptr && diags_->size() == diags_before) objects_.invariant_locals.emplace(std::make_pair(policy_, i), v);
         return v;
       }
     }
@@ -280,7 +342,10 @@ class PolicyScope final : public eval::Scope, public QueryHost {
   rules::RuleContext& ctx_;
   EnvironmentObjects& objects_;
   eval::ExprEvaluator* evaluator_ = nullptr;
+  const CompiledPolicy* policy_ = nullptr;
   const std::vector<std::pair<std::string, const syntax::Expr*>>* locals_ = nullptr;
+  const Invariance* invariance_ = nullptr;
+  eval::EvalDiagnostics* diags_ = nullptr;
   std::vector<std::pair<std::string, std::optional<Value>>> local_values_;
 };
 
@@ -336,7 +401,7 @@ std::optional<Location> locate(const eval::EvaluatedBlock& body, std::string_vie
 
 class PolicyRule final : public rules::Rule {
  public:
-  explicit PolicyRule(std::unique_ptr<CompiledPolicy> p) : p_(std::move(p)) {
+  explicit PolicyRule(std::unique_ptr<CompiledPolicy> p) : p_(std::move(p)), invariance_(invarianceOf(*p_)) {
     meta_.id = p_->id;
     meta_.default_severity = p_->severity;
     meta_.development_severity = p_->development_severity;
@@ -455,8 +520,9 @@ class PolicyRule final : public rules::Rule {
     eval::EvalDiagnostics diags;
     eval::EvalLimits limits;
     limits.missing_attributes_are_null = true;
+    limits.conditionals_evaluate_chosen_result = true;
     eval::ExprEvaluator ev(scope, *p_->file, diags, limits);
-    scope.setLocals(&ev, &p_->locals);
+    scope.setLocals(&ev, p_.get(), &invariance_, &diags);
     ev.pushVariable("self", subject.self);
     ev.pushVariable("instance", subject.instance);
     ev.pushVariable("env", objects.env);
@@ -471,7 +537,7 @@ class PolicyRule final : public rules::Rule {
       if (!when.asBool()) return;
     }
     if (p_->for_each == nullptr) {
-      check(subject, ctx, scope, ev, diags);
+      check(subject, ctx, scope, ev, diags, objects);
       return;
     }
     Value each = ev.eval(*p_->for_each);
@@ -497,14 +563,14 @@ class PolicyRule final : public rules::Rule {
     for (const auto& [key, value] : elements) {
       Value pair = Value::object({{"key", key}, {"value", value}});
       ev.pushVariable("each", pair);
-      check(subject, ctx, scope, ev, diags);
+      check(subject, ctx, scope, ev, diags, objects);
       ev.popVariable();
     }
   }
 
   /// One check: the locals, then assert (with `each` bound, when there is one).
   void check(const Subject& subject, rules::RuleContext& ctx, PolicyScope& scope, eval::ExprEvaluator& ev,
-             eval::EvalDiagnostics& diags) const {
+             eval::EvalDiagnostics& diags, EnvironmentObjects& objects) const {
     diags.clear();
     scope.forgetLocals();
     Value ok = ev.eval(*p_->assertion);
@@ -516,8 +582,8 @@ class PolicyRule final : public rules::Rule {
       undecided(subject, ctx, fmt::format("assert must be true or false, not {}", rules::displayValue(ok)));
     } else if (!ok.asBool()) {
       rules::RuleFinding f;
-      f.message = render(p_->message, ev, diags);
-      if (p_->detail != nullptr) f.detail = render(p_->detail, ev, diags);
+      f.message = render(p_->message, invariance_.message, ev, diags, objects);
+      if (p_->detail != nullptr) f.detail = render(p_->detail, invariance_.detail, ev, diags, objects);
       const eval::EvaluatedAttr* offending = place(f, subject, ctx, ev, diags);
       f.resource = subject.address;
       // Where the offending value came from (the tfvars line, the module argument).
@@ -529,8 +595,15 @@ class PolicyRule final : public rules::Rule {
 
   /// The message: each interpolation printed safely (sensitive values
   /// masked, unknowns named), so a message never leaks a secret.
-  std::string render(const syntax::Expr* expr, eval::ExprEvaluator& ev, eval::EvalDiagnostics& diags) const {
+  std::string render(const syntax::Expr* expr, bool invariant, eval::ExprEvaluator& ev, eval::EvalDiagnostics& diags,
+                     EnvironmentObjects& objects) const {
     if (expr == nullptr) return {};
+    if (invariant) {
+      auto key = std::make_pair(p_.get(), expr);
+      auto it = objects.invariant_texts.find(key);
+      if (it == objects.invariant_texts.end()) it = objects.invariant_texts.emplace(key, render(expr, false, ev, diags, objects)).first;
+      return it->second;
+    }
     std::string out;
     auto part = [&](const syntax::Expr& e) {
       Value v = ev.eval(e);
@@ -623,6 +696,7 @@ class PolicyRule final : public rules::Rule {
   }
 
   std::unique_ptr<CompiledPolicy> p_;
+  Invariance invariance_;
   rules::RuleMeta meta_;
 };
 

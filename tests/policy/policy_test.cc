@@ -137,6 +137,67 @@ policy "null-check" {
   EXPECT_EQ(run.lines, (std::vector<std::string>{"main.tf:2: aws_dynamodb_table.off: billing_mode is unset"}));
 }
 
+TEST(Policy, ConditionalsEvaluateTheChosenResultOnly) {
+  Tree tree({{"main.tf", kTables},
+             {"policies/p.hcl", R"hcl(
+policy "chosen" {
+  severity = "note"
+  summary  = "s"
+  resource = "aws_dynamodb_table"
+  locals {
+    # Terraform would unify number and string to string ("1" != 1), and
+    # evaluate x[0] of an empty list; a policy takes the chosen result as it is.
+    one   = true ? 1 : "x"
+    empty = []
+    first = length(local.empty) > 0 ? local.empty[0] : "none"
+  }
+  assert  = !(local.one == 1 && local.first == "none")
+  message = "${instance.address}: ${local.first}"
+}
+)hcl"}});
+  CheckRun run = check(tree, "chosen");
+  EXPECT_TRUE(run.undecided.empty()) << run.undecided[0];
+  ASSERT_EQ(run.lines.size(), 3u);
+  EXPECT_EQ(run.lines[0], "main.tf:2: aws_dynamodb_table.off: none");
+}
+
+TEST(Policy, LocalsThatReadNoInstanceAreSharedButTheirErrorsAreNot) {
+  // local.count_of reads only the environment: evaluated once and shared by
+  // the checks; local.broken fails, and must make every check undecided,
+  // not only the first.
+  Tree tree({{"main.tf", kTables},
+             {"policies/p.hcl", R"hcl(
+policy "shared" {
+  severity = "note"
+  summary  = "s"
+  resource = "aws_dynamodb_table"
+  locals {
+    count_of = length(resources("aws_dynamodb_table"))
+    broken   = tonumber("not a number")
+  }
+  assert  = local.count_of == 3 && self.name == "on"
+  message = "${instance.address} is one of ${local.count_of}"
+}
+policy "shared-broken" {
+  severity = "note"
+  summary  = "s"
+  resource = "aws_dynamodb_table"
+  locals {
+    broken = tonumber("not a number")
+  }
+  assert  = local.broken == 1
+  message = "never"
+}
+)hcl"}});
+  CheckRun run = check(tree, "shared");
+  EXPECT_EQ(run.lines, (std::vector<std::string>{"main.tf:2: aws_dynamodb_table.off is one of 3",
+                                                 "main.tf:13: aws_dynamodb_table.disabled is one of 3"}));
+  CheckRun broken = check(tree, "shared-broken");
+  EXPECT_TRUE(broken.lines.empty());
+  ASSERT_EQ(broken.undecided.size(), 3u);
+  for (const std::string& u : broken.undecided) EXPECT_NE(u.find("cannot convert \"not a number\" to number"), std::string::npos) << u;
+}
+
 TEST(Policy, WhenForEachLocalsAndParams) {
   Tree tree({{"main.tf", R"hcl(
 resource "aws_security_group" "web" {

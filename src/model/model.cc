@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/edit_distance.h"
 #include "model/model_internal.h"
 
 namespace tfguard::model {
@@ -160,25 +161,6 @@ std::optional<std::string_view> objectKeyName(const syntax::ObjectKeyExpr& key) 
   if (std::string_view kw = exprAsKeyword(*key.wrapped); !kw.empty()) return kw;
   return literalString(key.wrapped);
 }
-
-namespace {
-
-size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
 
 std::string_view nameSuggestion(std::string_view given,
                                 std::span<const std::string_view> candidates) {

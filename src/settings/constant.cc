@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/edit_distance.h"
+
 namespace tfguard::settings {
 namespace {
 
@@ -178,25 +180,6 @@ std::optional<std::string> objectKeyName(const syntax::ObjectKeyExpr& key) {
   return constantString(e);
 }
 
-namespace {
-
-size_t levenshtein(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
 std::string_view suggestName(std::string_view given, std::span<const std::string_view> candidates) {
   std::string_view best;
   size_t best_distance = 3;
@@ -205,7 +188,7 @@ std::string_view suggestName(std::string_view given, std::span<const std::string
     for (std::string_view candidate : candidates)
       if (candidate.size() > given.size() && candidate.starts_with(given)) return candidate;
   for (std::string_view candidate : candidates) {
-    size_t distance = levenshtein(given, candidate);
+    size_t distance = editDistance(given, candidate);
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;

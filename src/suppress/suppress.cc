@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/edit_distance.h"
 #include "suppress/tool_mapping.h"
 
 namespace tfguard::suppress {
@@ -68,20 +69,6 @@ bool isValidDate(std::string_view d) {
 
 bool isWildcard(std::string_view rule) { return rule == "all" || rule == "*"; }
 
-size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 /// "Did you mean" text for an unknown tfguard rule id; empty if nothing is close.
 std::string suggestionFor(std::string_view id, const std::function<bool(std::string_view)>& known_rule) {

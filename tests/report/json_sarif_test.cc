@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/printer_util.h"
 #include "report/report.h"
 #include "report_fixture.h"
 
@@ -156,6 +157,85 @@ TEST(JsonReport, Fields) {
   EXPECT_FALSE(doc["findings"][1].contains("suppression_reason"));
   EXPECT_FALSE(doc.contains("undecided"));
   EXPECT_EQ(doc["summary"]["duration_ms"], 12);
+}
+
+// The printer writes the document directly; it must print byte for byte
+// what nlohmann's dump(2) prints for the same document, escaping included.
+TEST(JsonReport, WritesWhatNlohmannWouldPrint) {
+  Report report = sampleReport();
+  PrintOptions options;
+  options.show_undecided = true;
+  report.undecided = report.findings;
+  const char* tricky[] = {"quote \" backslash \\ slash /", "controls \x01\x02\x1f\b\f\n\r\t del \x7f",
+                          "unicode héllo 世界 😀", "broken \xff\xfe utf-8 \xe2\x82", "", "truncated \xc3"};
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    Finding& f = report.findings[i];
+    f.summary = tricky[i % std::size(tricky)];
+    f.detail = tricky[(i + 1) % std::size(tricky)];
+    f.resource = tricky[(i + 2) % std::size(tricky)];
+    if (!f.related.empty()) f.related[0].message = tricky[(i + 3) % std::size(tricky)];
+  }
+  report.findings[0].suppressed = true;
+  report.findings[0].suppression_reason = "reason \"quoted\"";
+  report.findings[1].location = {};  // no file: null place
+  report.tool_version = "1.2.3";
+  report.summary = {.files = 3, .environments = 2, .errors = 1, .warnings = 4, .notes = 5, .suppressed = 6,
+                    .undecided = 7, .duration_ms = 12.6};
+
+  // The same document built with nlohmann, as the printer used to.
+  using Json = nlohmann::ordered_json;
+  auto place = [](Json& obj, const Location& loc) {
+    if (!loc.file) {
+      for (const char* k : {"file", "line", "column", "end_line", "end_column"}) obj[k] = nullptr;
+      return;
+    }
+    Position b = loc.file->lines().position(loc.range.begin), e = loc.file->lines().position(loc.range.end);
+    obj["file"] = loc.file->path();
+    obj["line"] = b.line;
+    obj["column"] = b.column;
+    obj["end_line"] = e.line;
+    obj["end_column"] = e.column;
+  };
+  auto finding = [&](const Finding& f) {
+    Json o = Json::object();
+    o["rule"] = f.rule;
+    o["severity"] = std::string(severityName(f.severity));
+    o["message"] = f.summary;
+    o["detail"] = f.detail;
+    place(o, f.location);
+    o["environment"] = f.environment.empty() ? Json(nullptr) : Json(f.environment);
+    o["resource"] = f.resource.empty() ? Json(nullptr) : Json(f.resource);
+    o["related"] = Json::array();
+    for (const RelatedLocation& r : f.related) {
+      Json rel = Json::object();
+      place(rel, r.location);
+      rel["message"] = r.message;
+      o["related"].push_back(rel);
+    }
+    o["fingerprint"] = f.fingerprint;
+    o["suppressed"] = f.suppressed;
+    if (f.suppressed) o["suppression_reason"] = f.suppression_reason;
+    return o;
+  };
+  Json doc = Json::object();
+  doc["version"] = 1;
+  doc["tool"] = Json{{"name", "tfguard"}, {"version", report.tool_version}};
+  doc["findings"] = Json::array();
+  for (const Finding& f : report.findings) doc["findings"].push_back(finding(f));
+  doc["undecided"] = Json::array();
+  for (const Finding& f : report.undecided) doc["undecided"].push_back(finding(f));
+  doc["summary"] = Json{{"files", 3},      {"environments", 2}, {"errors", 1},    {"warnings", 4},
+                        {"notes", 5},      {"suppressed", 6},   {"undecided", 7}, {"duration_ms", 13}};
+  std::string expected = doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  EXPECT_EQ(render("json", report, options), expected);
+
+  Report empty;
+  empty.tool_version = "1";
+  EXPECT_EQ(render("json", empty),
+            "{\n  \"version\": 1,\n  \"tool\": {\n    \"name\": \"tfguard\",\n    \"version\": \"1\"\n  },\n"
+            "  \"findings\": [],\n  \"summary\": {\n    \"files\": 0,\n    \"environments\": 0,\n    \"errors\": 0,\n"
+            "    \"warnings\": 0,\n    \"notes\": 0,\n    \"suppressed\": 0,\n    \"undecided\": 0,\n"
+            "    \"duration_ms\": 0\n  }\n}\n");
 }
 
 TEST(SarifPrinter, Golden) { expectGolden("report.sarif", render("sarif", sampleReport())); }

@@ -105,7 +105,7 @@ policy "sg-all-traffic" {
       # cannot fail: it is left out before an element per CIDR argument is
       # built, which keeps large groups cheap. (The same test as
       # local.any_proto || local.all_tcp below.)
-      if instance.type == "aws_security_group" && !(is_known((contains(["-1", "all"], try(lower(tostring(lookup(r, "protocol", null))), "")) || (contains(["tcp", "6"], try(lower(tostring(lookup(r, "protocol", null))), "")) && try(tonumber(lookup(r, "from_port", null)) <= 1 && tonumber(lookup(r, "to_port", null)) >= 65535, false)))) && (contains(["-1", "all"], try(lower(tostring(lookup(r, "protocol", null))), "")) || (contains(["tcp", "6"], try(lower(tostring(lookup(r, "protocol", null))), "")) && try(tonumber(lookup(r, "from_port", null)) <= 1 && tonumber(lookup(r, "to_port", null)) >= 65535, false))) == false)
+      if instance.type == "aws_security_group" && !anytrue([for broad in [(contains(["-1", "all"], try(lower(tostring(lookup(r, "protocol", null))), "")) || (contains(["tcp", "6"], try(lower(tostring(lookup(r, "protocol", null))), "")) && try(tonumber(lookup(r, "from_port", null)) <= 1 && tonumber(lookup(r, "to_port", null)) >= 65535, false)))] : is_known(broad) && !broad])
     ],
     [
       for a in ["cidr_blocks", "ipv6_cidr_blocks"] : {

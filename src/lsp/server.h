@@ -34,6 +34,9 @@ struct ServerOptions {
   unsigned jobs = 0;  ///< parser threads of a check; 0: the number of cores
   /// "YYYY-MM-DD" for suppression expiry; empty: today (tests pin it).
   std::string today;
+  /// Called after every check with its result (the benchmark reads the
+  /// phase timings).
+  std::function<void(const engine::CheckResult&)> on_check;
 };
 
 class Server {

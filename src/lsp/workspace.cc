@@ -164,6 +164,7 @@ void Server::check(Workspace& ws) {
     log(fmt::format("internal error while checking {}: {}", ws.root.string(), e.what()));
     return;
   }
+  if (options_.on_check) options_.on_check(result);
   if (result.exit_code == 2) {
     showMessage(1, "tfguard: " + result.error);
     return;
@@ -178,11 +179,18 @@ void Server::mergeResult(Workspace& ws, engine::CheckResult& result, bool full,
   std::set<fs::path> open;
   for (const auto& [uri, doc] : documents_.documents())
     if (!doc.path.empty() && isInside(doc.path, ws.root)) open.insert(doc.path);
+  // Thousands of findings live in a few hundred files: each file's path is
+  // made absolute once.
+  std::map<const SourceFile*, std::optional<fs::path>> open_path_of;
   std::vector<StoredFinding> found;
   for (Finding& f : result.report.findings) {
     if (f.suppressed || !f.location.file) continue;
-    fs::path path = absoluteFindingPath(*f.location.file);
-    if (open.count(path)) found.push_back({std::move(f), std::move(path)});
+    auto [it, added] = open_path_of.try_emplace(f.location.file.get());
+    if (added) {
+      fs::path path = absoluteFindingPath(*f.location.file);
+      if (open.count(path)) it->second = std::move(path);
+    }
+    if (it->second) found.push_back({std::move(f), *it->second});
   }
   std::set<std::string> checked(result.report.environments.begin(), result.report.environments.end());
   // Before changed_files is honoured by the engine every check is whole.

@@ -332,7 +332,9 @@ TEST_F(LspWorkspaceTest, NoQuickFixInsideAHeredoc) {
       for (const json& after : check.lastPublished(ws_.uri(kModule)))
         EXPECT_FALSE(after["code"] == d["code"] && after["message"] == d["message"]) << a.dump();
     }
-    if (in_heredoc) EXPECT_EQ(offered, offered_before);
+    if (in_heredoc) {
+      EXPECT_EQ(offered, offered_before);
+    }
   }
   EXPECT_EQ(offered, 2 + 3);  // ssh-admin-cidr: everywhere and dev only; the others once
 }

@@ -241,9 +241,9 @@ void Server::didChange(const json& p, Clock::time_point now) {
   int64_t version = params::integer(*doc, "version").value_or(before ? before->version + 1 : 0);
   std::string error;
   if (!documents_.change(*uri, version, edits, encoding_, &error)) {
-    log(error);
-    if (before != nullptr) forget(*uri, path, now);  // dropped for its size
-    return;
+    if (before == nullptr) return log(error);
+    showMessage(2, "tfguard: " + error);  // dropped for its size
+    return forget(*uri, path, now);
   }
   if (!path.empty()) schedule(path, now, options_.debounce);
 }

@@ -339,6 +339,29 @@ TEST_F(LspWorkspaceTest, NoQuickFixInsideAHeredoc) {
   EXPECT_EQ(offered, 2 + 3);  // ssh-admin-cidr: everywhere and dev only; the others once
 }
 
+TEST_F(LspWorkspaceTest, DocumentsOverTheLimitsAreNotChecked) {
+  ServerOptions options = LspSession::defaultOptions();
+  options.documents.max_documents = 1;
+  options.documents.max_document_bytes = 4096;
+  LspSession s(options);
+  s.initialize();
+  openFile(s, kModule);
+  EXPECT_EQ(describe(s.lastPublished(ws_.uri(kModule))), Strings{kSsh + " [dev]"});
+  s.take();
+  openFile(s, kDev);  // one document too many
+  std::vector<json> got = s.take();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0]["method"], "window/showMessage");
+  // Grown over the size limit: dropped, its diagnostics cleared, the editor told.
+  s.change(ws_.uri(kModule), 2, {{{"text", std::string(5000, '#')}}});
+  got = s.take();
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0]["method"], "window/showMessage");
+  EXPECT_EQ(got[1]["params"]["diagnostics"], json::array());
+  s.change(ws_.uri(kModule), 3, {{{"text", "x"}}});  // no longer open: ignored
+  EXPECT_TRUE(s.take().empty());
+}
+
 TEST_F(LspWorkspaceTest, InvalidSettingsAreShownOnceAndTheLastDiagnosticsKept) {
   LspSession s;
   s.initialize();

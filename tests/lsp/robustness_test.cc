@@ -58,9 +58,10 @@ TEST(LspRobustness, RandomBytes) {
   LspSession s;
   s.initialize();
   std::mt19937 rng(11);
+  constexpr std::string_view kAlphabet = "{}[]\":,0a \r\nContent-Length: 12";
   for (int i = 0; i < 200; ++i) {
     std::string bytes(rng() % 300, '\0');
-    for (char& c : bytes) c = static_cast<char>(rng() % 4 ? "{}[]\":,0a \r\nContent-Length: 12"[rng() % 32] : rng());
+    for (char& c : bytes) c = static_cast<char>(rng() % 4 ? kAlphabet[rng() % kAlphabet.size()] : rng());
     s.sendBytes(bytes);
   }
   // Whatever state the framing is in, a clean message after a header

@@ -147,3 +147,10 @@ if [ -x "$build/bench/tfguard_eval_bench" ]; then
   echo "== load + evaluate: tfguard_eval_bench (generated tree in $build/bench-eval-tree)"
   "$build/bench/tfguard_eval_bench" --dir "$build/bench-eval-tree" --envs 3 --modules 50 --resources 20 --runs 5
 fi
+
+# ---- the language server: on-save re-check of one module file (target < 20 ms)
+if [ -x "$build/bench/tfguard_lsp_bench" ]; then
+  echo
+  echo "== language server on save: tfguard_lsp_bench (the same tree)"
+  "$build/bench/tfguard_lsp_bench" --dir "$build/bench-eval-tree" --envs 3 --modules 50 --resources 20 --runs 11
+fi

@@ -8,27 +8,12 @@
 #include "cli/check_command.h"
 #include "cli/init_command.h"
 #include "cli/inspect_command.h"
+#include "cli/lsp_command.h"
 
 namespace tfguard::cli {
 namespace {
 
-// Commands of SPEC §2 that later stages implement. They parse their flags
-// already, so scripts get the final interface, and say they are not ready.
-struct PendingCommand {
-  const char* name;
-  const char* summary;
-};
-constexpr PendingCommand kPendingCommands[] = {
-    {"lsp", "run the language server on stdio"},
-};
-
 ParseOptions g_parse;
-
-int notImplemented(const std::string& name) {
-  std::fprintf(stderr, "tfguard: '%s' is not implemented yet in this version (%s)\n", name.c_str(),
-               TFGUARD_VERSION);
-  return 2;
-}
 
 }  // namespace
 
@@ -47,10 +32,7 @@ void registerCommands(CLI::App& app) {
   parse->add_flag("--template", g_parse.template_mode,
                   "parse every file as a bare template (as templatefile() does)");
 
-  for (const PendingCommand& c : kPendingCommands) {
-    CLI::App* sub = app.add_subcommand(c.name, c.summary);
-    sub->allow_extras();
-  }
+  registerLspCommand(app);
   registerInitCommand(app);
   registerInspectCommand(app);
   app.add_subcommand("version", "print the version");
@@ -69,7 +51,9 @@ int runCommand(CLI::App& app) {
   if (name == "explain") return runExplainCommand();
   if (name == "init") return runInitCommand();
   if (name == "inspect") return runInspectCommand();
-  return notImplemented(name);
+  if (name == "lsp") return runLspCommand();
+  std::fprintf(stderr, "tfguard: unknown command %s\n", name.c_str());
+  return 2;
 }
 
 }  // namespace tfguard::cli

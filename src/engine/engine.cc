@@ -656,6 +656,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   }
   rep.summary.files = project->parsedFiles().size();
   rep.summary.environments = evaluated.size();
+  for (const eval::EvaluatedEnvironment& env : evaluated) rep.environments.push_back(env.spec->name);
   for (const Finding& f : findings) {
     if (f.suppressed) {
       ++rep.summary.suppressed;

@@ -45,6 +45,10 @@ struct Report {
   /// Every rule that may appear in `findings` (SARIF lists them all).
   std::vector<RuleInfo> rules;
   Summary summary;
+  /// The names of the environments that were checked, in order (the
+  /// language server replaces exactly their findings after a check
+  /// limited by changed_files).
+  std::vector<std::string> environments;
   /// The directory relative URIs are based on (%SRCROOT% in SARIF): the
   /// working directory.
   std::filesystem::path source_root;

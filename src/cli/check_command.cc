@@ -56,8 +56,8 @@ void registerCheckCommand(CLI::App& app, CLI::App* check) {
   check->fallthrough();
   check->add_option("path", g_flags.paths, "directories or files to check (default .)");
   app.add_option("path", g_flags.paths, "directories or files to check (runs `check`)");
-  app.add_option("-f,--format", g_flags.format, "text, json, sarif, github, checkstyle or junit")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "checkstyle", "junit"}));
+  app.add_option("-f,--format", g_flags.format, "text, json, sarif, github, checkstyle, junit or codequality")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "checkstyle", "junit", "codequality"}));
   app.add_option("-o,--output", g_flags.output, "write the report to FILE instead of stdout");
   app.add_option("-c,--config", g_flags.config, "the config file (default: nearest .tfguard.hcl upward)");
   app.add_option("-e,--env", g_flags.envs, "only these environments (repeatable)")

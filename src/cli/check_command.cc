@@ -162,6 +162,7 @@ int runCheckCommand() {
     std::fprintf(stderr, "tfguard: error: unknown format %s\n", g_flags.format.c_str());
     return 2;
   }
+  const double duration_ms = result.report.summary.duration_ms;  // --stats, also with -q
   if (g_flags.quiet) result.report.summary = {};
   std::ostringstream out;
   if (result.affected_environments == 0u && result.report.findings.empty() && g_flags.format == "text" &&
@@ -190,7 +191,7 @@ int runCheckCommand() {
   }
   if (g_flags.stats) {
     for (const auto& [name, ms] : result.phase_ms) std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", name.c_str(), ms);
-    std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", "total", result.report.summary.duration_ms);
+    std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", "total", duration_ms);
   }
   return result.exit_code;
 }

@@ -420,6 +420,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     for (size_t i = 1; i < catalog_errors.size(); ++i) result.error += "\ntfguard: error: " + catalog_errors[i];
     return result;
   }
+  phase("catalog", mark);  // the built-in and the user's policies, compiled
   std::string fail_on = !options.fail_on.empty() ? options.fail_on : !settings.fail_on.empty() ? settings.fail_on : "warning";
   if (fail_on != "never" && !parseSeverity(fail_on)) {
     result.exit_code = 2;
@@ -458,8 +459,10 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   }
   // --changed: only the environments the changed files affect are evaluated.
   std::optional<ChangeImpact> impact;
+  std::set<std::string> changed;  // display paths of the changed files
   if (!options.changed_files.empty() || options.changed_only) {
     impact = affectedEnvironments(*project, envs, options.changed_files, runInputs(settings, options));
+    for (const fs::path& p : impact->files) changed.insert(project->displayPath(p));
     std::vector<loader::EnvironmentSpec> affected;
     for (size_t i = 0; i < envs.size(); ++i)
       if (impact->affected[i]) affected.push_back(std::move(envs[i]));
@@ -524,7 +527,15 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     }
     rule->checkAcross(views);
   }
-  if (!project_rules.empty()) {
+  // --changed with nothing affected: project-wide findings could only be in
+  // a changed file the project read or found, and they are kept only there.
+  bool scan_project = !impact || impact->everything || !envs.empty() ||
+                      std::any_of(changed.begin(), changed.end(), [&](const std::string& path) {
+                        return project->sourceFileByPath(path) != nullptr ||
+                               std::any_of(project->stateFiles().begin(), project->stateFiles().end(),
+                                           [&](const fs::path& state) { return project->displayPath(state) == path; });
+                      });
+  if (!project_rules.empty() && scan_project) {
     ScanRuleContext scan(*project, envs, policy, settings, findings);
     for (const rules::Rule* rule : project_rules) {
       scan.setRule(rule);
@@ -629,8 +640,6 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     // Findings of no environment (syntax, declarations, project-wide rules,
     // suppressions) only where the change is: the rest of the tree was not
     // touched by it.
-    std::set<std::string> changed;
-    for (const fs::path& p : impact->files) changed.insert(project->displayPath(p));
     auto elsewhere = [&](const Finding& f) {
       return f.environment.empty() && (!f.location.file || !changed.count(f.location.file->path()));
     };

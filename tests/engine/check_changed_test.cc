@@ -104,6 +104,22 @@ TEST_F(CheckChangedTest, NothingAffectedIsACleanEmptyRun) {
   }
 }
 
+TEST_F(CheckChangedTest, ProjectRulesStillSeeAChangedFileOfNoEnvironment) {
+  // A state file affects no environment; state-file-in-repo reports it where it is.
+  write("environments/prod/terraform.tfstate", "{}");
+  CheckOptions options;
+  options.paths = {"."};
+  options.only = {"state-file-in-repo"};
+  options.changed_files = {"environments/prod/terraform.tfstate"};
+  settings::Settings settings;
+  settings.dir = dir_;
+  CheckResult r = runCheck(options, settings);
+  EXPECT_EQ(r.affected_environments, 0u);
+  EXPECT_EQ(found(r), (std::vector<std::string>{"state-file-in-repo [] environments/prod/terraform.tfstate"}));
+  options.changed_files = {"README.md"};
+  EXPECT_TRUE(found(runCheck(options, settings)).empty());
+}
+
 TEST_F(CheckChangedTest, ConfigChangeIsAFullCheck) {
   write(".tfguard.hcl", "");
   settings::Settings settings;

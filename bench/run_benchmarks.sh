@@ -147,3 +147,10 @@ if [ -x "$build/bench/tfguard_eval_bench" ]; then
   echo "== load + evaluate: tfguard_eval_bench (generated tree in $build/bench-eval-tree)"
   "$build/bench/tfguard_eval_bench" --dir "$build/bench-eval-tree" --envs 3 --modules 50 --resources 20 --runs 5
 fi
+
+# ---- pre-commit latency: tfguard check --changed, the process as the hook runs it
+if [ -x "$build/tfguard" ] && [ -x "$build/bench/tfguard_eval_bench" ]; then
+  echo
+  echo "== pre-commit latency: bench/changed_latency.sh"
+  "$(dirname "$0")/changed_latency.sh" "$build"
+fi

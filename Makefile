@@ -11,7 +11,7 @@ WERROR     := $(if $(filter true 1,$(CI)),ON,OFF)
 
 BUILD_PACKAGES := cmake g++ make pkg-config libfmt-dev nlohmann-json3-dev libre2-dev \
                   libcli11-dev libgtest-dev libbenchmark-dev
-TEST_PACKAGES  := golang-go golang-github-hashicorp-hcl-v2-dev neovim
+TEST_PACKAGES  := golang-go golang-github-hashicorp-hcl-v2-dev neovim git pre-commit python3-yaml
 FUZZ_PACKAGES  := clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)

@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
     timeOne(with, {});
   }
   fmt::print("full check, every rule ({} findings), median of {} runs, one thread:\n", with.findings, runs);
-  for (const char* name : {"load", "environments", "evaluate", "rules", "report"})
+  for (const char* name : {"catalog", "load", "environments", "evaluate", "rules", "report"})
     if (with.phases.count(name))
       fmt::print("  {:<28}{:8.1f} ms   (without policies {:6.1f} ms)\n", name, median(with.phases[name]),
                  median(without.phases[name]));

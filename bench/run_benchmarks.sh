@@ -154,3 +154,17 @@ if [ -x "$build/bench/tfguard_lsp_bench" ]; then
   echo "== language server on save: tfguard_lsp_bench (the same tree)"
   "$build/bench/tfguard_lsp_bench" --dir "$build/bench-eval-tree" --envs 3 --modules 50 --resources 20 --runs 11
 fi
+
+# ---- pre-commit latency: tfguard check --changed, the process as the hook runs it
+if [ -x "$build/tfguard" ] && [ -x "$build/bench/tfguard_eval_bench" ]; then
+  echo
+  echo "== pre-commit latency: bench/changed_latency.sh"
+  "$(dirname "$0")/changed_latency.sh" "$build"
+fi
+
+# ---- scale: full check processes on 10 to 10,000 generated files (10,000 < 2 s wall on 2 cores)
+if [ -x "$build/bench/tfguard_scale_bench" ] && [ -x "$build/tfguard" ]; then
+  echo
+  echo "== scale: tfguard_scale_bench (generated repositories in $build/bench-scale)"
+  "$build/bench/tfguard_scale_bench" --tfguard "$build/tfguard" --dir "$build/bench-scale" --runs 3
+fi

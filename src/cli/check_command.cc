@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -35,8 +36,25 @@ struct CheckFlags {
   bool show_undecided = false;
   std::string stdin_filename;
   std::vector<std::string> policy_dirs;
+  std::vector<std::string> changed;
 };
 CheckFlags g_flags;
+CLI::Option* g_changed = nullptr;  // --changed was given, possibly without files
+
+// With --changed, pre-commit puts the hook's `args` between the flag and the
+// file names (`--changed --fail-on error a.tf`), so every argument that is not
+// a directory is a changed file, wherever it stands; directories are PATHs.
+void splitChangedArguments(std::vector<std::string>& paths, std::vector<std::string>& changed) {
+  std::vector<std::string> all = std::move(paths);
+  all.insert(all.end(), changed.begin(), changed.end());
+  paths.clear();
+  changed.clear();
+  for (std::string& arg : all) {
+    std::error_code ec;
+    if (arg.empty()) continue;
+    (std::filesystem::is_directory(arg, ec) ? paths : changed).push_back(std::move(arg));
+  }
+}
 
 struct RulesFlags {
   std::string format = "text";
@@ -56,8 +74,8 @@ void registerCheckCommand(CLI::App& app, CLI::App* check) {
   check->fallthrough();
   check->add_option("path", g_flags.paths, "directories or files to check (default .)");
   app.add_option("path", g_flags.paths, "directories or files to check (runs `check`)");
-  app.add_option("-f,--format", g_flags.format, "text, json, sarif, github, checkstyle or junit")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "checkstyle", "junit"}));
+  app.add_option("-f,--format", g_flags.format, "text, json, sarif, github, checkstyle, junit or codequality")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "checkstyle", "junit", "codequality"}));
   app.add_option("-o,--output", g_flags.output, "write the report to FILE instead of stdout");
   app.add_option("-c,--config", g_flags.config, "the config file (default: nearest .tfguard.hcl upward)");
   app.add_option("-e,--env", g_flags.envs, "only these environments (repeatable)")
@@ -79,12 +97,19 @@ void registerCheckCommand(CLI::App& app, CLI::App* check) {
   app.add_flag("--show-undecided", g_flags.show_undecided, "list checks whose values stay unknown as notes");
   app.add_option("--policy-dir", g_flags.policy_dirs, "load the policies in this folder too (repeatable)")
       ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
+  // Takes every argument after it, as pre-commit appends the file names:
+  // `tfguard check --changed a.tf b.tfvars`.
+  g_changed = app.add_option("--changed", g_flags.changed,
+                             "check only the environments these files affect, and report their findings (pre-commit)")
+                  ->expected(0, CLI::detail::expected_max_vector_size);
   app.add_option("--stdin-filename", g_flags.stdin_filename,
                  "read this file's content from stdin (an editor's unsaved buffer) and report only its findings");
 }
 
 int runCheckCommand() {
   namespace fs = std::filesystem;
+  bool changed_only = g_changed != nullptr && g_changed->count() > 0;
+  if (changed_only) splitChangedArguments(g_flags.paths, g_flags.changed);
   std::vector<fs::path> paths;
   for (const auto& p : g_flags.paths) paths.emplace_back(p);
   if (paths.empty()) paths.emplace_back(".");
@@ -109,6 +134,8 @@ int runCheckCommand() {
   options.write_baseline_file = g_flags.write_baseline;
   options.jobs = g_flags.jobs;
   options.policy_dirs = g_flags.policy_dirs;
+  options.changed_only = changed_only;
+  for (const std::string& f : g_flags.changed) options.changed_files.emplace_back(f);
   if (!g_flags.stdin_filename.empty()) {
     std::string buffer((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     options.overlays[fs::absolute(g_flags.stdin_filename).lexically_normal()] = std::move(buffer);
@@ -135,15 +162,22 @@ int runCheckCommand() {
     std::fprintf(stderr, "tfguard: error: unknown format %s\n", g_flags.format.c_str());
     return 2;
   }
+  const double duration_ms = result.report.summary.duration_ms;  // --stats, also with -q
   if (g_flags.quiet) result.report.summary = {};
   std::ostringstream out;
-  printer->print(result.report, out);
+  if (result.affected_environments == 0u && result.report.findings.empty() && g_flags.format == "text" &&
+      !g_flags.quiet) {
+    // --changed, and the change touches nothing that is checked: say so rather than "0 environments".
+    out << "no environment is affected by the changed files\n";
+  } else {
+    printer->print(result.report, out);
+  }
   std::string text = out.str();
   if (g_flags.quiet && g_flags.format == "text") {
-    // Drop the summary line printers add at the end.
-    if (auto pos = text.rfind('\n', text.size() >= 2 ? text.size() - 2 : 0); pos != std::string::npos &&
-        text.find(" in ", pos) != std::string::npos)
-      text.resize(pos + 1);
+    // Drop the summary line printers add at the end (the only line of a clean run).
+    size_t pos = text.size() >= 2 ? text.rfind('\n', text.size() - 2) : std::string::npos;
+    size_t last_line = pos == std::string::npos ? 0 : pos + 1;
+    if (text.find(" in ", last_line) != std::string::npos) text.resize(last_line);
   }
   if (to_terminal) {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -157,7 +191,7 @@ int runCheckCommand() {
   }
   if (g_flags.stats) {
     for (const auto& [name, ms] : result.phase_ms) std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", name.c_str(), ms);
-    std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", "total", result.report.summary.duration_ms);
+    std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", "total", duration_ms);
   }
   return result.exit_code;
 }

@@ -4,8 +4,10 @@
 #include <exception>
 
 #include "cli/commands.h"
+#include "cli/heap_tuning.h"
 
 int main(int argc, char** argv) {
+  tfguard::cli::tuneHeap(argc, argv);
   CLI::App app{"tfguard: fast static analysis and policy checks for Terraform and OpenTofu"};
   app.set_version_flag("--version", std::string("tfguard ") + TFGUARD_VERSION);
   tfguard::cli::registerCommands(app);

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/changed_files.h"
 #include "eval/environment_eval.h"
 #include "eval/expr_eval.h"
 #include "loader/environments.h"
@@ -276,6 +277,15 @@ class ScanRuleContext : public rules::ProjectContext {
   std::vector<rules::EnvFileView> env_files_;
 };
 
+RunInputs runInputs(const settings::Settings& settings, const CheckOptions& options) {
+  RunInputs inputs;
+  inputs.config_file = settings.file;
+  for (const std::string& d : settings.policies)
+    inputs.policy_dirs.push_back(settings.dir.empty() ? fs::path(d) : settings.dir / d);
+  for (const std::string& d : options.policy_dirs) inputs.policy_dirs.emplace_back(d);
+  return inputs;
+}
+
 std::string todayUtc() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -451,6 +461,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     for (size_t i = 1; i < catalog_errors.size(); ++i) result.error += "\ntfguard: error: " + catalog_errors[i];
     return result;
   }
+  phase("catalog", mark);  // the built-in and the user's policies, compiled
   std::string fail_on = !options.fail_on.empty() ? options.fail_on : !settings.fail_on.empty() ? settings.fail_on : "warning";
   if (fail_on != "never" && !parseSeverity(fail_on)) {
     result.exit_code = 2;
@@ -486,6 +497,18 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
       result.error = fmt::format("no environment named {} was found", options.environments[0]);
       return result;
     }
+  }
+  // --changed: only the environments the changed files affect are evaluated.
+  std::optional<ChangeImpact> impact;
+  std::set<std::string> changed;  // display paths of the changed files
+  if (!options.changed_files.empty() || options.changed_only) {
+    impact = affectedEnvironments(*project, envs, options.changed_files, runInputs(settings, options));
+    for (const fs::path& p : impact->files) changed.insert(project->displayPath(p));
+    std::vector<loader::EnvironmentSpec> affected;
+    for (size_t i = 0; i < envs.size(); ++i)
+      if (impact->affected[i]) affected.push_back(std::move(envs[i]));
+    envs = std::move(affected);
+    result.affected_environments = envs.size();
   }
   phase("environments", mark);
 
@@ -545,7 +568,15 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     }
     rule->checkAcross(views);
   }
-  if (!project_rules.empty()) {
+  // --changed with nothing affected: project-wide findings could only be in
+  // a changed file the project read or found, and they are kept only there.
+  bool scan_project = !impact || impact->everything || !envs.empty() ||
+                      std::any_of(changed.begin(), changed.end(), [&](const std::string& path) {
+                        return project->sourceFileByPath(path) != nullptr ||
+                               std::any_of(project->stateFiles().begin(), project->stateFiles().end(),
+                                           [&](const fs::path& state) { return project->displayPath(state) == path; });
+                      });
+  if (!project_rules.empty() && scan_project) {
     ScanRuleContext scan(*project, envs, policy, settings, findings);
     for (const rules::Rule* rule : project_rules) {
       scan.setRule(rule);
@@ -581,6 +612,17 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     auto s = suppress::collectSuppressions(
         *file, [&](std::string_view id) { return catalog->find(id) != nullptr; }, suppression_problems);
     suppressions.insert(suppressions.end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
+  }
+  if (impact && !impact->everything) {
+    // Cross-environment rules compared only the affected environments: a
+    // suppression of theirs may be used by a pair this run did not compare.
+    for (suppress::Suppression& s : suppressions) {
+      bool cross = std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& id) {
+        const rules::Rule* r = catalog->find(id);
+        return id == "all" || id == "*" || (r != nullptr && r->meta().scope == rules::RuleScope::kCrossEnvironment);
+      });
+      if (cross) s.report_unused = false;
+    }
   }
   // One finding per place and environment.
   for (Finding& f : findings) f.fingerprint = fingerprintOf(f);
@@ -632,6 +674,16 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   if (!options.only_file.empty()) {
     std::string shown = project->displayPath(fs::absolute(options.only_file).lexically_normal());
     auto elsewhere = [&](const Finding& f) { return !f.location.file || f.location.file->path() != shown; };
+    std::erase_if(findings, elsewhere);
+    std::erase_if(undecided, elsewhere);
+  }
+  if (impact && !impact->everything) {
+    // Findings of no environment (syntax, declarations, project-wide rules,
+    // suppressions) only where the change is: the rest of the tree was not
+    // touched by it.
+    auto elsewhere = [&](const Finding& f) {
+      return f.environment.empty() && (!f.location.file || !changed.count(f.location.file->path()));
+    };
     std::erase_if(findings, elsewhere);
     std::erase_if(undecided, elsewhere);
   }

@@ -59,8 +59,14 @@ struct CheckOptions {
   /// environments these files affect are checked — a module file re-checks
   /// every environment that calls its module, directly or through other
   /// modules; a tfvars, env or backend file its environment — and only
-  /// their findings are reported.
+  /// their findings are reported, with the findings of no environment
+  /// (syntax errors, project-wide rules, suppressions) located in these
+  /// files. The config file or a policy file among them: a full check.
+  /// The mapping: engine/changed_files.h.
   std::vector<std::filesystem::path> changed_files;
+  /// --changed given without a file (pre-commit staged nothing the hook
+  /// matches): nothing changed, nothing is evaluated.
+  bool changed_only = false;
 };
 
 struct CheckResult {
@@ -68,6 +74,9 @@ struct CheckResult {
   int exit_code = 0;   ///< 0, 1 (findings at/above fail_on), 2 (usage or internal error)
   std::string error;   ///< for exit code 2
   std::vector<std::pair<std::string, double>> phase_ms;  ///< --stats
+  /// --changed: how many environments the changed files affect (0: the
+  /// check had nothing to evaluate).
+  std::optional<size_t> affected_environments;
 };
 
 CheckResult runCheck(const CheckOptions& options, const settings::Settings& settings);

@@ -19,11 +19,12 @@ std::unique_ptr<Printer> makePrinter(std::string_view format, const PrintOptions
   if (format == "github") return makeGithubPrinter(options);
   if (format == "checkstyle") return makeCheckstylePrinter(options);
   if (format == "junit") return makeJunitPrinter(options);
+  if (format == "codequality") return makeCodeQualityPrinter(options);
   return nullptr;
 }
 
 std::vector<std::string_view> printerFormats() {
-  return {"text", "json", "sarif", "github", "checkstyle", "junit"};
+  return {"text", "json", "sarif", "github", "checkstyle", "junit", "codequality"};
 }
 
 bool shouldUseColor(std::string_view mode, int fd) {

@@ -57,5 +57,6 @@ std::unique_ptr<Printer> makeSarifPrinter(const PrintOptions& options);
 std::unique_ptr<Printer> makeGithubPrinter(const PrintOptions& options);
 std::unique_ptr<Printer> makeCheckstylePrinter(const PrintOptions& options);
 std::unique_ptr<Printer> makeJunitPrinter(const PrintOptions& options);
+std::unique_ptr<Printer> makeCodeQualityPrinter(const PrintOptions& options);
 
 }  // namespace tfguard::report

@@ -69,7 +69,7 @@ class Printer {
   virtual void print(const Report& report, std::ostream& out) = 0;
 };
 
-/// "text", "json", "sarif", "github", "checkstyle", "junit"; null for an unknown format.
+/// "text", "json", "sarif", "github", "checkstyle", "junit", "codequality"; null for an unknown format.
 std::unique_ptr<Printer> makePrinter(std::string_view format, const PrintOptions& options);
 
 /// The formats makePrinter knows, for --help and errors.

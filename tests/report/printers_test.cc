@@ -15,7 +15,7 @@ using testing::sampleReport;
 TEST(ReportFormats, KnownAndUnknown) {
   for (std::string_view format : printerFormats()) EXPECT_NE(makePrinter(format, {}), nullptr) << format;
   EXPECT_EQ(makePrinter("yaml", {}), nullptr);
-  EXPECT_EQ(printerFormats().size(), 6u);
+  EXPECT_EQ(printerFormats().size(), 7u);
 }
 
 TEST(TextPrinter, Plain) { expectGolden("text_plain.txt", render("text", sampleReport())); }
@@ -117,6 +117,22 @@ TEST(JunitPrinter, Golden) {
   PrintOptions options;
   options.show_undecided = true;
   expectGolden("junit.xml", render("junit", sampleReport(), options));
+}
+
+TEST(CodeQualityPrinter, Golden) {
+  // Suppressed, undecided and file-less findings are left out whatever the options.
+  PrintOptions options;
+  options.show_undecided = true;
+  options.show_suppressed = true;
+  expectGolden("codequality.json", render("codequality", sampleReport(), options));
+}
+
+TEST(CodeQualityPrinter, EmptyReportAndRepeatedFingerprints) {
+  EXPECT_EQ(render("codequality", Report{}), "[]\n");
+  Report report = sampleReport();
+  report.findings = {report.findings[3], report.findings[3]};
+  std::string out = render("codequality", report);
+  EXPECT_NE(out.find("\"fingerprint\": \"" + report.findings[0].fingerprint + "-2\""), std::string::npos) << out;
 }
 
 TEST(JunitPrinter, EmptyReport) {

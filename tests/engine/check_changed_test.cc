@@ -1,0 +1,147 @@
+// `tfguard check --changed` through engine::runCheck: only the affected
+// environments are evaluated and reported, findings of no environment only
+// in the changed files, a config change is a full check, nothing affected is
+// a clean and empty run.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "engine/engine.h"
+#include "report/report.h"
+
+namespace tfguard::engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+class CheckChangedTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("tfguard-check-changed-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / ".git");
+    saved_ = fs::current_path();
+    fs::current_path(dir_);
+    // dev and prod call modules/m; prod's tfvars misses `size` and sets an
+    // undeclared variable; broken/ is a root with a syntax error.
+    write("modules/m/main.tf", "variable \"size\" {\n  type = number\n}\noutput \"s\" {\n  value = var.size\n}\n");
+    for (const char* env : {"dev", "prod"}) {
+      write(std::string("environments/") + env + "/main.tf",
+            "variable \"size\" {\n  type = number\n}\nmodule \"m\" {\n  source = \"../../modules/m\"\n  size   = var.size\n}\n");
+    }
+    write("environments/dev/terraform.tfvars", "size = 1\n");
+    write("environments/prod/terraform.tfvars", "colour = \"blue\"\n");
+    write("broken/main.tf", "variable \"x\" {\n  type = \n}\n");
+    write("README.md", "# infra\n");
+  }
+  void TearDown() override {
+    fs::current_path(saved_);
+    fs::remove_all(dir_);
+  }
+  void write(const std::string& rel, const std::string& text) {
+    fs::create_directories((dir_ / rel).parent_path());
+    std::ofstream(dir_ / rel, std::ios::binary) << text;
+  }
+  CheckResult check(std::vector<fs::path> changed, settings::Settings settings = {}) {
+    CheckOptions options;
+    options.paths = {"."};
+    options.today = "2026-06-01";
+    options.only = {"missing-required-variable", "undeclared-variable", "syntax"};
+    options.changed_files = std::move(changed);
+    options.changed_only = true;
+    settings.dir = dir_;
+    return runCheck(options, settings);
+  }
+  /// "RULE [ENV] FILE" per finding.
+  static std::vector<std::string> found(const CheckResult& r) {
+    std::vector<std::string> out;
+    for (const Finding& f : r.report.findings)
+      out.push_back(f.rule + " [" + f.environment + "] " + (f.location.file ? f.location.file->path() : ""));
+    return out;
+  }
+
+  fs::path dir_, saved_;
+};
+
+TEST_F(CheckChangedTest, ModuleChangeChecksEveryEnvironmentThatCallsIt) {
+  CheckResult r = check({"modules/m/main.tf"});
+  ASSERT_NE(r.exit_code, 2) << r.error;
+  EXPECT_EQ(r.affected_environments, 2u);
+  EXPECT_EQ(r.report.summary.environments, 2u);
+  // prod's findings; broken/'s syntax error is in a file the change did not touch.
+  EXPECT_EQ(found(r), (std::vector<std::string>{"missing-required-variable [prod] environments/prod/main.tf",
+                                                 "undeclared-variable [prod] environments/prod/terraform.tfvars"}));
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(CheckChangedTest, TfvarsChangeChecksOnlyItsEnvironment) {
+  CheckResult r = check({"environments/dev/terraform.tfvars"});
+  EXPECT_EQ(r.affected_environments, 1u);
+  EXPECT_EQ(r.report.summary.environments, 1u);
+  EXPECT_TRUE(found(r).empty()) << found(r)[0];
+  EXPECT_EQ(r.exit_code, 0);
+}
+
+TEST_F(CheckChangedTest, SyntaxErrorIsReportedInTheChangedFile) {
+  CheckResult r = check({"broken/main.tf"});
+  EXPECT_EQ(found(r), (std::vector<std::string>{"syntax [] broken/main.tf"}));
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(CheckChangedTest, NothingAffectedIsACleanEmptyRun) {
+  for (std::vector<fs::path> changed : {std::vector<fs::path>{"README.md"}, std::vector<fs::path>{}}) {
+    CheckResult r = check(changed);
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.affected_environments, 0u);
+    EXPECT_TRUE(r.report.findings.empty());
+    EXPECT_EQ(r.report.summary.environments, 0u);
+    std::ostringstream json;
+    report::makePrinter("json", {})->print(r.report, json);
+    EXPECT_NE(json.str().find("\"findings\": []"), std::string::npos) << json.str();
+  }
+}
+
+TEST_F(CheckChangedTest, ProjectRulesStillSeeAChangedFileOfNoEnvironment) {
+  // A state file affects no environment; state-file-in-repo reports it where it is.
+  write("environments/prod/terraform.tfstate", "{}");
+  CheckOptions options;
+  options.paths = {"."};
+  options.only = {"state-file-in-repo"};
+  options.changed_files = {"environments/prod/terraform.tfstate"};
+  settings::Settings settings;
+  settings.dir = dir_;
+  CheckResult r = runCheck(options, settings);
+  EXPECT_EQ(r.affected_environments, 0u);
+  EXPECT_EQ(found(r), (std::vector<std::string>{"state-file-in-repo [] environments/prod/terraform.tfstate"}));
+  options.changed_files = {"README.md"};
+  EXPECT_TRUE(found(runCheck(options, settings)).empty());
+}
+
+TEST_F(CheckChangedTest, ConfigChangeIsAFullCheck) {
+  write(".tfguard.hcl", "");
+  settings::Settings settings;
+  settings.file = dir_ / ".tfguard.hcl";
+  CheckResult r = check({".tfguard.hcl"}, settings);
+  EXPECT_EQ(r.affected_environments, 3u);
+  EXPECT_EQ(found(r), (std::vector<std::string>{"syntax [] broken/main.tf",
+                                                 "missing-required-variable [prod] environments/prod/main.tf",
+                                                 "undeclared-variable [prod] environments/prod/terraform.tfvars"}));
+}
+
+TEST_F(CheckChangedTest, WithoutChangedFilesEverythingIsChecked) {
+  CheckOptions options;
+  options.paths = {"."};
+  options.only = {"missing-required-variable", "undeclared-variable", "syntax"};
+  settings::Settings settings;
+  settings.dir = dir_;
+  CheckResult r = runCheck(options, settings);
+  EXPECT_FALSE(r.affected_environments.has_value());
+  EXPECT_EQ(r.report.summary.environments, 3u);
+  EXPECT_EQ(r.report.findings.size(), 3u);
+}
+
+}  // namespace
+}  // namespace tfguard::engine

@@ -12,7 +12,7 @@ WERROR     := $(if $(filter true 1,$(CI)),ON,OFF)
 BUILD_PACKAGES := cmake g++ make pkg-config libfmt-dev nlohmann-json3-dev libre2-dev \
                   libcli11-dev libgtest-dev libbenchmark-dev
 TEST_PACKAGES  := golang-go golang-github-hashicorp-hcl-v2-dev neovim git pre-commit python3-yaml
-FUZZ_PACKAGES  := clang libclang-rt-14-dev
+FUZZ_PACKAGES  := clang-16 libclang-rt-16-dev
 
 SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
 
@@ -87,8 +87,8 @@ bench: test-deps
 
 fuzz: test-deps
 	$(call install_packages,$(FUZZ_PACKAGES))
-	CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTFGUARD_FUZZ=ON -DTFGUARD_TESTS=OFF -DTFGUARD_BENCH=OFF
-	cmake --build $(BUILD)-fuzz -j $(JOBS) --target tfguard_parse_fuzzer
+	CXX=clang++-16 cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTFGUARD_FUZZ=ON -DTFGUARD_TESTS=OFF -DTFGUARD_BENCH=OFF
+	cmake --build $(BUILD)-fuzz -j $(JOBS) --target tfguard_fuzzers
 	tests/fuzz/run_fuzzers.sh $(BUILD)-fuzz $(FUZZ_SECONDS)
 
 clean:

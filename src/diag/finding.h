@@ -16,6 +16,9 @@ namespace tfguard {
 struct Location {
   std::shared_ptr<const SourceFile> file;  ///< null: no place (e.g. a command-line value)
   ByteRange range;
+  /// The text at `range` is a secret (a hard-coded password, a sensitive
+  /// variable's value): printers that quote source lines mask it.
+  bool secret = false;
 };
 
 struct RelatedLocation {

@@ -146,7 +146,12 @@ class EnvironmentRuleContext : public rules::RuleContext {
     for (const eval::ProvenanceStep& p : value.provenance()) {
       auto src = project_.sourceFileByPath(p.file);
       if (!src) continue;
-      out.push_back({{src, p.range}, p.note});
+      // Member by member: GCC 12 warns (-Wmaybe-uninitialized, wrongly) on
+      // the nested temporaries of push_back({{src, range}, note}).
+      RelatedLocation& related = out.emplace_back();
+      related.location.file = std::move(src);
+      related.location.range = p.range;
+      related.message = p.note;
     }
     return out;
   }

@@ -200,8 +200,8 @@ class ModuleEvaluator : public Scope {
       }
       return std::string(src->text());
     };
-    fn_ctx_.list_files = [this](const std::string& list_dir, const std::string& pattern) {
-      return listFiles(list_dir, pattern);
+    fn_ctx_.list_files = [this](const std::string& list_dir, const std::string& pattern, std::string* error) {
+      return listFiles(list_dir, pattern, error);
     };
   }
 
@@ -852,6 +852,8 @@ class ModuleEvaluator : public Scope {
     if (!converted) {
       Location where = set_at ? locationOf(attrFile(*set_at, set_file), set_at->expr->range) : provenanceLocation(value);
       if (!where.file) where = var.decl.location();
+      // The text there is the sensitive value itself: printers mask it.
+      where.secret = var.sensitive || value.sensitive();
       addFinding("type-mismatch", Severity::kError, "Invalid value for input variable",
                  fmt::format("The given value is not suitable for var.{}: {}{}.", var.name, path.empty() ? "" : path.substr(path[0] == '.' ? 1 : 0) + ": ", err),
                  where, {{var.decl.location(), fmt::format("variable \"{}\" declared here", var.name)}});
@@ -896,7 +898,12 @@ class ModuleEvaluator : public Scope {
         related.push_back({locationOf(f, val.condition->range), "validation condition"});
         for (size_t i = 1; i < vv.value.provenance().size(); ++i) {
           const ProvenanceStep& p = vv.value.provenance()[i];
-          related.push_back({{shared_.project.sourceFileByPath(p.file), p.range}, p.note});
+          // Member by member: GCC 12 warns (-Wmaybe-uninitialized, wrongly) on
+          // the nested temporaries of push_back({{file, range}, note}).
+          RelatedLocation& step = related.emplace_back();
+          step.location.file = shared_.project.sourceFileByPath(p.file);
+          step.location.range = p.range;
+          step.message = p.note;
         }
         if (!where.file) where = locationOf(f, val.range);
         addFinding("variable-validation", Severity::kError, "Invalid value for variable",
@@ -907,15 +914,25 @@ class ModuleEvaluator : public Scope {
   }
 
  private:
-  std::vector<std::string> listFiles(const std::string& dir, const std::string& pattern) {
+  std::vector<std::string> listFiles(const std::string& dir, const std::string& pattern, std::string* error) {
     std::vector<std::string> out;
     fs::path base = fs::path(dir).is_absolute() ? fs::path(dir) : shared_.root_dir / dir;
     std::error_code ec;
     std::string err;
-    if (!shared_.project.sourceFile(base / ".", &err) && err.find("outside") != std::string::npos) return out;
+    // The confinement check of file reads (symlinks resolved), on the directory.
+    if (!shared_.project.sourceFile(base / ".", &err) && err.find("outside") != std::string::npos) {
+      *error = err;
+      return out;
+    }
+    // Bounds the walk of a huge directory (or one that the scan root is inside of).
+    constexpr size_t kMaxListed = 100'000;
     size_t seen = 0;
     for (fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end && seen < 100'000; it.increment(ec), ++seen) {
+         !ec && it != end; it.increment(ec), ++seen) {
+      if (seen == kMaxListed) {
+        *error = fmt::format("more than {} entries under {}; tfguard does not list them", kMaxListed, dir);
+        return {};
+      }
       if (!it->is_regular_file(ec)) continue;
       std::string rel = it->path().lexically_relative(base).generic_string();
       if (loader::globMatch(pattern, rel)) out.push_back(rel);
@@ -1015,6 +1032,7 @@ EvaluatedEnvironment evaluateEnvironment(loader::Project& project, const loader:
         std::string name(e.tf_var());
         const model::Variable* var = m.variable(name);
         Location where{src, e.value_range};
+        where.secret = var != nullptr && var->sensitive;  // a sensitive value: printers mask it
         if (var == nullptr) {
           undeclared(name, {src, e.name_range}, "the env file");
           continue;

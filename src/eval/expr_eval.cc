@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "eval/convert.h"
 #include "syntax/parser.h"
@@ -92,6 +93,18 @@ const Value* ExprEvaluator::lookupVariable(std::string_view name) const {
   for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it)
     if (it->name == name) return &it->value;
   return nullptr;
+}
+
+bool ExprEvaluator::countIteration(ByteRange range) {
+  if (++*iterations_ <= limits_.max_iterations) return true;
+  // Reported once per evaluation: the enclosing loops stop at their next step.
+  if (*iterations_ == limits_.max_iterations + 1)
+    fail("Too many iterations",
+         fmt::format("This expression iterates more than {} times in all (nested for expressions multiply); "
+                     "tfguard stops evaluating it here.",
+                     limits_.max_iterations),
+         range);
+  return false;
 }
 
 Value ExprEvaluator::fail(std::string summary, std::string detail, ByteRange subject) {
@@ -221,6 +234,7 @@ bool ExprEvaluator::appendTemplateParts(std::span<const syntax::TemplatePart> pa
       }
       size_t n = coll.length();
       for (size_t i = 0; i < n; ++i) {
+        if (!countIteration(d.coll->range)) return false;
         Value key = is_seq ? (coll.type().kind() == TypeKind::kSet ? coll.elements()[i] : Value::number(static_cast<long long>(i)))
                            : Value::string(coll.attributes()[i].first);
         Value val = is_seq ? coll.elements()[i] : coll.attributes()[i].second;
@@ -481,6 +495,21 @@ Value ExprEvaluator::evalCall(const syntax::CallExpr& e) {
     }
     return fail("Error in function call", fmt::format("Call to function \"{}\" failed: {}", e.name, r.error), e.range);
   }
+  // Results over the collection and string limits stop here: without this,
+  // concat(l, l) or "${s}${s}" repeated through locals doubles at each step
+  // (2^40 elements from 40 lines). Each step is bounded by twice the limit.
+  if (r.value.isKnown() && !r.value.isNull()) {
+    if (r.value.length() > limits_.max_collection)
+      return fail("Function result too large",
+                  fmt::format("Call to function \"{}\" produced {} elements; tfguard stops at {}.", e.name,
+                              r.value.length(), limits_.max_collection),
+                  e.range);
+    if (r.value.type().kind() == TypeKind::kString && r.value.asString().size() > limits_.max_string)
+      return fail("Function result too large",
+                  fmt::format("Call to function \"{}\" produced a string of {} bytes; tfguard stops at {}.", e.name,
+                              r.value.asString().size(), limits_.max_string),
+                  e.range);
+  }
   // Provenance: a result computed from a value set elsewhere came from there too.
   Inputs in;
   for (const Value& a : args.span()) in.add(a);
@@ -582,7 +611,11 @@ Value ExprEvaluator::evalTemplateFile(const syntax::CallExpr& e) {
                   e.args[1]->range);
   }
   if (template_depth_ >= limits_.max_template_depth)
-    return fail("Error in function call", "Call to function \"templatefile\" failed: cannot recursively call templatefile from inside templatefile or another template.", e.range);
+    return fail("Error in function call",
+                fmt::format("Call to function \"templatefile\" failed: cannot recursively call templatefile from inside "
+                            "templatefile or another template (tfguard follows {} nested calls, Terraform none).",
+                            limits_.max_template_depth),
+                e.range);
   const syntax::ParsedFile* tfile = nullptr;
   const syntax::Expr* texpr = scope_.loadTemplate(path_str->asString(), &tfile, &err);
   if (texpr == nullptr || tfile == nullptr) {
@@ -591,6 +624,7 @@ Value ExprEvaluator::evalTemplateFile(const syntax::CallExpr& e) {
   TemplateVarsScope tscope(vars.isNull() ? Value::object({}) : vars, scope_);
   ExprEvaluator inner(tscope, *tfile, *diags_, limits_);
   inner.template_depth_ = template_depth_ + 1;
+  inner.iterations_ = iterations_;
   Value v = inner.eval(*texpr);
   error_count_ += inner.error_count_;
   if (inner.error_count_ > 0) return Value::unknown(Type::string());
@@ -853,9 +887,29 @@ Value ExprEvaluator::evalFor(const syntax::ForExpr& e) {
   std::vector<Value> tuple_items;
   std::vector<Value::Attribute> object_items;
   std::vector<std::pair<std::string, std::vector<Value>>> groups;
+  // Keys seen so far, for the duplicate check and grouping: a scan while
+  // the object is small, a hash index once it is not (a scan per item is
+  // quadratic: 10^12 comparisons for a for over a million elements).
+  constexpr size_t kScanKeysUpTo = 32;
+  std::unordered_map<std::string, size_t> key_index;
+  auto findKey = [&](auto& items, const std::string& key) -> size_t {
+    if (items.size() <= kScanKeysUpTo) {
+      for (size_t k = 0; k < items.size(); ++k)
+        if (items[k].first == key) return k;
+      return items.size();
+    }
+    if (key_index.empty())
+      for (size_t k = 0; k < items.size(); ++k) key_index.emplace(items[k].first, k);
+    auto found = key_index.find(key);
+    return found == key_index.end() ? items.size() : found->second;
+  };
+  auto addedKey = [&](auto& items) {
+    if (!key_index.empty()) key_index.emplace(items.back().first, items.size() - 1);
+  };
   bool unknown = false;
   size_t n = coll.length();
   for (size_t i = 0; i < n; ++i) {
+    if (!countIteration(e.coll->range)) return Value::unknown();
     Value val = is_seq ? coll.elements()[i] : coll.attributes()[i].second;
     if (coll.sensitive()) val = val.markedSensitive();
     size_t pushed = 0;
@@ -907,13 +961,15 @@ Value ExprEvaluator::evalFor(const syntax::ForExpr& e) {
             fail("Invalid object key", fmt::format("The key expression produced an invalid result: {}.", err), e.key->range);
             stop = true;
           } else if (e.group) {
-            auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == ks->asString(); });
-            if (it == groups.end()) groups.push_back({ks->asString(), {v}});
-            else it->second.push_back(v);
+            size_t g = findKey(groups, ks->asString());
+            if (g == groups.size()) {
+              groups.push_back({ks->asString(), {v}});
+              addedKey(groups);
+            } else {
+              groups[g].second.push_back(v);
+            }
           } else {
-            auto dup = std::find_if(object_items.begin(), object_items.end(),
-                                    [&](const auto& a) { return a.first == ks->asString(); });
-            if (dup != object_items.end()) {
+            if (findKey(object_items, ks->asString()) != object_items.size()) {
               fail("Duplicate object key",
                    fmt::format("Two different items produced the key \"{}\" in this 'for' expression. If duplicates are "
                                "expected, use the ellipsis (...) after the value expression to enable grouping by key.",
@@ -922,6 +978,7 @@ Value ExprEvaluator::evalFor(const syntax::ForExpr& e) {
               stop = true;
             } else {
               object_items.emplace_back(ks->asString(), std::move(v));
+              addedKey(object_items);
             }
           }
         }
@@ -968,6 +1025,7 @@ Value ExprEvaluator::evalSplat(const syntax::SplatExpr& e) {
   if (src.length() > limits_.max_collection)
     return fail("Collection too large", fmt::format("The collection has more than {} elements.", limits_.max_collection), e.source->range);
   for (const Value& el : src.elements()) {
+    if (!countIteration(e.source->range)) return Value::unknown();
     splat_items_.push_back(src.sensitive() ? el.markedSensitive() : el);
     items.push_back(eval(*e.each));
     splat_items_.pop_back();

@@ -23,8 +23,10 @@ struct FunctionContext {
   /// Reads a file for file()/templatefile()/fileexists(); nullopt = cannot.
   /// The evaluator confines it to the scanned tree (never outside).
   std::function<std::optional<std::string>(const std::string& path, std::string* error)> read_file;
-  /// Lists files for fileset(); relative paths, sorted.
-  std::function<std::vector<std::string>(const std::string& dir, const std::string& pattern)> list_files;
+  /// Lists files for fileset(); relative paths, sorted. A non-empty *error
+  /// (a directory outside the scanned tree, too many files) fails the call.
+  std::function<std::vector<std::string>(const std::string& dir, const std::string& pattern, std::string* error)>
+      list_files;
 };
 
 struct FunctionParam {

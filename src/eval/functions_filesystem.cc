@@ -274,7 +274,10 @@ FunctionResult filesetImpl(std::span<const Value> args, FunctionContext& ctx) {
   }
   if (!ctx.list_files) return ok(Value::unknown(Type::set(Type::string())));
   std::vector<Value> matches;
-  for (std::string& f : ctx.list_files(cleanPath(dir), args[1].asString())) {
+  std::string list_error;
+  std::vector<std::string> listed = ctx.list_files(cleanPath(dir), args[1].asString(), &list_error);
+  if (!list_error.empty()) return FunctionResult::fail(std::move(list_error));
+  for (std::string& f : listed) {
     matches.push_back(Value::string(std::move(f)));
   }
   return ok(Value::set(std::move(matches), Type::string()));

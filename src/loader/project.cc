@@ -190,7 +190,16 @@ std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const se
         continue;
       }
       if (excluded) continue;
-      if (it->is_regular_file(ec)) consider(p);
+      if (it->is_regular_file(ec)) {
+        consider(p);
+      } else if (ec) {
+        // A configuration file whose type cannot be read (a symlink loop,
+        // a.tf -> b.tf -> a.tf) is read anyway, so that the read error is a
+        // finding at the file instead of a file silently missing.
+        if (FileKind kind = classifyFile(p); kind == FileKind::kConfig || kind == FileKind::kConfigJson)
+          config_files.insert(p);
+        ec.clear();
+      }
     }
   }
   std::sort(project->state_files_.begin(), project->state_files_.end());
@@ -265,7 +274,19 @@ const model::Module* Project::buildModule(const fs::path& dir, std::vector<std::
 
 void Project::addSyntaxFindings(const syntax::ParsedFile& file) {
   registerSource(file.source);
+  // A binary file named .tf has an error every few bytes (26,000 for a
+  // 100 KB executable): the first ones say enough, the rest is one finding.
+  constexpr size_t kMaxSyntaxFindingsPerFile = 100;
+  size_t shown = 0;
   for (const Diagnostic& d : file.diagnostics) {
+    if (shown == kMaxSyntaxFindingsPerFile) {
+      findings_.push_back({"syntax", Severity::kError, "Too many syntax errors",
+                           fmt::format("{} has {} syntax errors; tfguard reports the first {}. Is it a text file?",
+                                       file.source->path(), file.diagnostics.size(), kMaxSyntaxFindingsPerFile),
+                           {file.source, d.subject.value_or(ByteRange{})}, {}, {}});
+      break;
+    }
+    ++shown;
     findings_.push_back({"syntax", d.severity, d.summary, d.detail, {file.source, d.subject.value_or(ByteRange{})},
                          {}, {}});
   }
@@ -330,6 +351,21 @@ std::shared_ptr<const SourceFile> Project::sourceFile(const fs::path& path_in, s
     *error = fmt::format("{} is outside the scanned tree ({}); tfguard does not read it", displayPath(path),
                          displayPath(confinement_root_));
     return nullptr;
+  }
+  // The check above is lexical: a symlink inside the tree (to a file, or a
+  // directory on the way) may lead out of it. What is read is where the
+  // links lead, so that must be inside too.
+  if (std::error_code ec; true) {
+    fs::path target = fs::weakly_canonical(path, ec);
+    if (!ec) {
+      if (canonical_root_.empty()) canonical_root_ = fs::weakly_canonical(confinement_root_, ec);
+      fs::path rel = target.lexically_relative(canonical_root_);
+      if (!ec && (rel.empty() || *rel.begin() == "..")) {
+        *error = fmt::format("{} leads through a symbolic link to {}, outside the scanned tree ({}); tfguard does not read it",
+                             displayPath(path), target.string(), displayPath(confinement_root_));
+        return nullptr;
+      }
+    }
   }
   std::string read_error;
   auto text = readText(path, &read_error);

@@ -111,6 +111,7 @@ class Project {
   std::optional<std::string> readText(const std::filesystem::path& path, std::string* error) const;
 
   std::filesystem::path confinement_root_;
+  std::filesystem::path canonical_root_;  ///< confinement_root_ with symlinks resolved, on first use
   std::filesystem::path cwd_;
   std::vector<std::filesystem::path> roots_;
   std::vector<std::filesystem::path> module_dirs_;

@@ -74,10 +74,19 @@ struct Decl {
 /// `children` by attribute name, or "" for the element of a list/set/map,
 /// or "0", "1"... for tuple elements.
 struct TypeDefaults {
+  struct Child;  ///< {first: name, second: defaults}
   std::vector<std::pair<std::string, const syntax::Expr*>> attrs;
-  std::vector<std::pair<std::string, TypeDefaults>> children;
-  bool empty() const { return attrs.empty() && children.empty(); }
+  std::vector<Child> children;
+  bool empty() const;
 };
+// A struct rather than std::pair<std::string, TypeDefaults>: clang 14 (make
+// fuzz) instantiates that pair while TypeDefaults is incomplete and rejects
+// the file.
+struct TypeDefaults::Child {
+  std::string first;
+  TypeDefaults second;
+};
+inline bool TypeDefaults::empty() const { return attrs.empty() && children.empty(); }
 
 struct Validation {
   const syntax::Expr* condition = nullptr;

@@ -135,7 +135,7 @@ eval::Type TypeReader::readCall(const Expr& expr, const CallExpr& call, TypeDefa
   if (name == "list" || name == "set" || name == "map") {
     TypeDefaults element_defaults;
     eval::Type element = read(*call.args[0], &element_defaults, depth + 1);
-    if (!element_defaults.empty()) defaults->children.emplace_back("", std::move(element_defaults));
+    if (!element_defaults.empty()) defaults->children.push_back({"", std::move(element_defaults)});
     if (name == "list") return eval::Type::list(std::move(element));
     if (name == "set") return eval::Type::set(std::move(element));
     return eval::Type::map(std::move(element));
@@ -198,7 +198,7 @@ eval::Type TypeReader::readObject(const Expr& expr, const Expr& arg, TypeDefault
     std::erase_if(defaults->attrs, [&](const auto& d) { return d.first == key; });
     std::erase_if(defaults->children, [&](const auto& d) { return d.first == key; });
     if (default_expr != nullptr) defaults->attrs.emplace_back(key, default_expr);
-    if (!child.empty()) defaults->children.emplace_back(key, std::move(child));
+    if (!child.empty()) defaults->children.push_back({key, std::move(child)});
     attributes.push_back({std::move(key), std::move(type), optional});
   }
   return eval::Type::object(std::move(attributes));
@@ -218,7 +218,7 @@ eval::Type TypeReader::readTuple(const Expr& expr, const Expr& arg, TypeDefaults
   for (size_t i = 0; i < items.size(); ++i) {
     TypeDefaults child;
     elements.push_back(read(*items[i], &child, depth + 1));
-    if (!child.empty()) defaults->children.emplace_back(std::to_string(i), std::move(child));
+    if (!child.empty()) defaults->children.push_back({std::to_string(i), std::move(child)});
   }
   return eval::Type::tuple(std::move(elements));
 }

@@ -175,7 +175,7 @@ EnvironmentObjects& objectsOf(rules::RuleContext& ctx) {
       *error = "policies do not read files";
       return std::nullopt;
     };
-    objects->function_context.list_files = [](const std::string&, const std::string&) {
+    objects->function_context.list_files = [](const std::string&, const std::string&, std::string*) {
       return std::vector<std::string>();
     };
     slot = objects;

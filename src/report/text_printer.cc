@@ -8,7 +8,8 @@
 // then one summary line. The snippet is the first line of the range; tabs are
 // expanded to 8-column stops in both the source line and the underline, and
 // wide (East Asian) characters take two columns, so the caret lines up in any
-// terminal. Control characters and invalid UTF-8 print as U+FFFD.
+// terminal. Control characters and invalid UTF-8 print as U+FFFD. A location
+// marked secret has its text printed as '*'.
 #include <fmt/format.h>
 
 #include "base/utf8.h"
@@ -139,6 +140,10 @@ class TextPrinter final : public Printer {
         len = 1;
         width = 1;
         source += "\xEF\xBF\xBD";
+      } else if (loc.secret && offset >= begin && offset < end) {
+        // A secret at the location is never shown: one '*' per character.
+        width = 1;
+        source += '*';
       } else if (cp == '\t') {
         width = kTabStop - column % kTabStop;
         source.append(width, ' ');

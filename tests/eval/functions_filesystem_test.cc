@@ -57,7 +57,7 @@ struct FakeTree {
       if (it == files.end()) return std::nullopt;
       return it->second;
     };
-    ctx.list_files = [this](const std::string& dir, const std::string& pattern) {
+    ctx.list_files = [this](const std::string& dir, const std::string& pattern, std::string*) {
       asked.push_back(dir + " " + pattern);
       return std::vector<std::string>{"hello.txt", "world.txt"};
     };

@@ -1,17 +1,30 @@
 #!/usr/bin/env bash
-# Runs the libFuzzer parser target (make fuzz).
+# Runs the libFuzzer targets (make fuzz).
 #
 #   tests/fuzz/run_fuzzers.sh BUILD_DIR SECONDS
 #
-# BUILD_DIR is a build configured with -DTFGUARD_FUZZ=ON in which the target
-# tfguard_parse_fuzzer has been built. SECONDS is the time per run.
+# BUILD_DIR is a build configured with -DTFGUARD_FUZZ=ON in which the fuzz
+# targets have been built. SECONDS is the time per run.
+#
+# Targets (one binary each, tfguard_NAME_fuzzer):
+#   parse        the syntax stage: native config, bare templates, HCL JSON
+#                (the first byte of an input picks the parser; see FUZZ_MODES)
+#   json_config  .tf.json through the parser and the module model
+#   template     a template file parsed and evaluated as templatefile() does
+#   tfvars       .tfvars and .tfvars.json (first byte), values evaluated
+#   env_file     shell env files (loader::parseEnvFile)
+#   settings     .tfguard.hcl (parse + schema validation)
+#   policy       policy files (policy::loadPolicyText)
+#   eval         expressions evaluated with the function library and limits
 #
 # Environment:
-#   FUZZ_MODES       "all" (default): one run of SECONDS, the first byte of
-#                    each input picks the parser. Or a list such as "config
-#                    template json": one run of SECONDS per mode, each pinned
-#                    to one parser (TFGUARD_FUZZ_MODE), so each mode gets the
-#                    whole time.
+#   FUZZ_TARGETS     the targets to run, in order (default: all of the above).
+#                    Each gets SECONDS (the parse target SECONDS per mode).
+#   FUZZ_MODES       for the parse target: "all" (default): one run of
+#                    SECONDS, the first byte of each input picks the parser.
+#                    Or a list such as "config template json": one run of
+#                    SECONDS per mode, each pinned to one parser
+#                    (TFGUARD_FUZZ_MODE), so each mode gets the whole time.
 #   FUZZ_FRESH=1     start from the seeds only, discarding the working corpora
 #                    that earlier runs left in BUILD_DIR/fuzz/corpus-*.
 #   FUZZ_MAX_CORPUS  merge a working corpus down to the inputs that add
@@ -20,12 +33,14 @@
 #                    run.
 #   FUZZ_ARGS        extra libFuzzer flags, appended last.
 #
-# Seeds come from testdata/parse/** and testdata/parse-json/** (prefixed with
-# the mode byte: .json → 2, .tftpl/.tpl → 1, anything else → 0) and from
-# tests/fuzz/corpus/ (already prefixed). They are copied into a temporary
-# directory under BUILD_DIR. New inputs go to the working corpus
-# BUILD_DIR/fuzz/corpus-MODE (kept between runs), crash, leak, timeout and OOM
-# inputs to BUILD_DIR/fuzz/artifacts/. Nothing is written into the repository.
+# Seeds of the parse target come from testdata/parse/** and
+# testdata/parse-json/** (prefixed with the mode byte: .json → 2,
+# .tftpl/.tpl → 1, anything else → 0) and from the files directly in
+# tests/fuzz/corpus/ (already prefixed); seeds of another target from
+# tests/fuzz/corpus/NAME/. They are copied into a temporary directory under
+# BUILD_DIR. New inputs go to the working corpus BUILD_DIR/fuzz/corpus-RUN
+# (kept between runs), crash, leak, timeout and OOM inputs to
+# BUILD_DIR/fuzz/artifacts/. Nothing is written into the repository.
 #
 # Exit status: 0 when every run finished clean, 1 when a run found a crash,
 # leak, hang, OOM or sanitizer report (the input's path is printed), 2 on
@@ -45,12 +60,20 @@ case $seconds in '' | *[!0-9]*)
 esac
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-if [ ! -x "$build_dir/tests/fuzz/tfguard_parse_fuzzer" ]; then
-  echo "$0: $build_dir/tests/fuzz/tfguard_parse_fuzzer not found; build it first (make fuzz does)" >&2
-  exit 2
-fi
+all_targets="parse json_config template tfvars env_file settings policy eval"
+targets=${FUZZ_TARGETS:-$all_targets}
+for target in $targets; do
+  case " $all_targets " in *" $target "*) ;; *)
+    echo "$0: unknown target '$target' in FUZZ_TARGETS ($all_targets)" >&2
+    exit 2
+    ;;
+  esac
+  if [ ! -x "$build_dir/tests/fuzz/tfguard_${target}_fuzzer" ]; then
+    echo "$0: $build_dir/tests/fuzz/tfguard_${target}_fuzzer not found; build it first (make fuzz does)" >&2
+    exit 2
+  fi
+done
 build_dir=$(cd "$build_dir" && pwd)
-fuzzer=$build_dir/tests/fuzz/tfguard_parse_fuzzer
 work=$build_dir/fuzz
 artifacts=$work/artifacts
 dict=$repo/tests/fuzz/hcl.dict
@@ -66,10 +89,11 @@ done
 mkdir -p "$work" "$artifacts"
 if [ "${FUZZ_FRESH:-0}" = 1 ]; then rm -rf "$work"/corpus-*; fi
 
-seeds=$(mktemp -d "$work/seeds.XXXXXX")
-trap 'rm -rf "$seeds"' EXIT
+seeds_root=$(mktemp -d "$work/seeds.XXXXXX")
+trap 'rm -rf "$seeds_root"' EXIT
 
-# Seeds: each fixture with its mode byte in front.
+# Seeds of the parse target: each fixture with its mode byte in front.
+mkdir -p "$seeds_root/parse"
 n=0
 while IFS= read -r -d '' f; do
   case $f in
@@ -79,43 +103,57 @@ while IFS= read -r -d '' f; do
     *) mode='\000' ;;
   esac
   rel=${f#"$repo"/testdata/}
-  { printf "$mode"; cat "$f"; } >"$seeds/${rel//\//__}"
+  { printf "$mode"; cat "$f"; } >"$seeds_root/parse/${rel//\//__}"
   n=$((n + 1))
 done < <(find "$repo/testdata/parse" "$repo/testdata/parse-json" -type f -print0 2>/dev/null)
-if [ -d "$repo/tests/fuzz/corpus" ]; then
-  while IFS= read -r -d '' f; do
-    cp "$f" "$seeds/corpus__$(basename "$f")"
-    n=$((n + 1))
-  done < <(find "$repo/tests/fuzz/corpus" -type f -print0)
-fi
-echo "== $n seeds from testdata/parse*, tests/fuzz/corpus"
+while IFS= read -r -d '' f; do
+  cp "$f" "$seeds_root/parse/corpus__$(basename "$f")"
+  n=$((n + 1))
+done < <(find "$repo/tests/fuzz/corpus" -maxdepth 1 -type f -print0 2>/dev/null)
+echo "== parse: $n seeds from testdata/parse*, tests/fuzz/corpus"
+# Seeds of the other targets: tests/fuzz/corpus/TARGET/.
+for target in $targets; do
+  [ "$target" = parse ] && continue
+  mkdir -p "$seeds_root/$target"
+  if [ -d "$repo/tests/fuzz/corpus/$target" ]; then
+    cp -r "$repo/tests/fuzz/corpus/$target/." "$seeds_root/$target/"
+  fi
+  echo "== $target: $(find "$seeds_root/$target" -type f | wc -l) seeds from tests/fuzz/corpus/$target"
+done
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 
 status=0
-for mode in ${FUZZ_MODES:-all}; do
-  log=$work/fuzz-$mode.log
-  corpus=$work/corpus-$mode
+# One run: TARGET, RUN (the run's name: the target, or parse-MODE), MODE
+# (TFGUARD_FUZZ_MODE for the parse target, else empty).
+run() {
+  local target=$1 name=$2 mode=$3
+  local fuzzer=$build_dir/tests/fuzz/tfguard_${target}_fuzzer
+  local log=$work/fuzz-$name.log
+  local corpus=$work/corpus-$name
+  local seeds=$seeds_root/$target
   mkdir -p "$corpus"
+  local files
   files=$(find "$corpus" -type f | wc -l)
   if [ "$files" -gt "${FUZZ_MAX_CORPUS:-5000}" ]; then
     echo "== merging $corpus ($files files) down to the inputs that add coverage"
     rm -rf "$corpus.merged"
     mkdir -p "$corpus.merged"
     if TFGUARD_FUZZ_MODE=$mode "$fuzzer" -merge=1 -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-      "$corpus.merged" "$corpus" >"$work/merge-$mode.log" 2>&1; then
+      "$corpus.merged" "$corpus" >"$work/merge-$name.log" 2>&1; then
       rm -rf "$corpus"
       mv "$corpus.merged" "$corpus"
       echo "   now $(find "$corpus" -type f | wc -l) files"
     else
-      echo "   merge failed (see $work/merge-$mode.log); keeping the corpus as it is" >&2
+      echo "   merge failed (see $work/merge-$name.log); keeping the corpus as it is" >&2
       rm -rf "$corpus.merged"
     fi
   fi
 
+  local before after rc
   before=$(find "$artifacts" -type f | wc -l)
-  echo "== fuzzing mode '$mode' for ${seconds}s (corpus: $corpus, log: $log)"
+  echo "== fuzzing '$name' for ${seconds}s (corpus: $corpus, log: $log)"
   # shellcheck disable=SC2086
   TFGUARD_FUZZ_MODE=$mode "$fuzzer" \
     -max_total_time="$seconds" \
@@ -125,7 +163,7 @@ for mode in ${FUZZ_MODES:-all}; do
     -malloc_limit_mb=2048 \
     -print_final_stats=1 \
     -dict="$dict" \
-    -artifact_prefix="$artifacts/" \
+    -artifact_prefix="$artifacts/$name-" \
     ${FUZZ_ARGS:-} \
     "$corpus" "$seeds" >"$log" 2>&1
   rc=$?
@@ -134,13 +172,22 @@ for mode in ${FUZZ_MODES:-all}; do
   after=$(find "$artifacts" -type f | wc -l)
   if [ $rc -ne 0 ] || [ "$after" -ne "$before" ]; then
     status=1
-    echo "!! mode '$mode': libFuzzer exited with status $rc" >&2
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|tfguard_parse_fuzzer:|artifact_prefix|Test unit written)' "$log" | head -20 >&2
+    echo "!! '$name': libFuzzer exited with status $rc" >&2
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|tfguard_.*_fuzzer:|artifact_prefix|Test unit written)' "$log" | head -20 >&2
     echo "!! crash inputs in $artifacts/:" >&2
     ls -t "$artifacts" | head -"$((after > before ? after - before : 5))" | sed "s|^|     $artifacts/|" >&2
     echo "!! reproduce: TFGUARD_FUZZ_MODE=$mode $fuzzer ARTIFACT" >&2
     echo "!! minimise:  TFGUARD_FUZZ_MODE=$mode $fuzzer -minimize_crash=1 -max_total_time=60 ARTIFACT" >&2
     echo "!! full log:  $log" >&2
+  fi
+}
+
+for target in $targets; do
+  if [ "$target" = parse ]; then
+    # The parse target's runs keep their old names (corpus-MODE).
+    for mode in ${FUZZ_MODES:-all}; do run parse "$mode" "$mode"; done
+  else
+    run "$target" "$target" ""
   fi
 done
 exit $status

@@ -40,8 +40,14 @@ class FakeContext final : public RuleContext {
   std::optional<eval::Value> param(std::string_view) const override { return std::nullopt; }
   std::vector<RelatedLocation> provenanceOf(const eval::Value& value) const override {
     std::vector<RelatedLocation> out;
-    for (const auto& step : value.provenance())
-      out.push_back({{project_.sourceFileByPath(step.file), step.range}, step.note});
+    for (const auto& step : value.provenance()) {
+      // Member by member: GCC 12 warns (-Wmaybe-uninitialized, wrongly) on
+      // the nested temporaries of push_back({{file, range}, note}).
+      RelatedLocation& related = out.emplace_back();
+      related.location.file = project_.sourceFileByPath(step.file);
+      related.location.range = step.range;
+      related.message = step.note;
+    }
     return out;
   }
   std::shared_ptr<void>& sharedState(std::string_view key) override { return shared_[std::string(key)]; }

@@ -220,6 +220,7 @@ class UserDataSecretRule final : public Rule {
                              attr.name, lowerFirst(kWhy));
       f.at = locationOf(attr);
       appendRelated(f.related, ctx.provenanceOf(*s.value));
+      f.at.secret = true;  // the located text holds the secret
       ctx.report(std::move(f));
     }
     if (ud.sensitive && sensitive.empty()) {
@@ -230,6 +231,7 @@ class UserDataSecretRule final : public Rule {
                              attr.name, kWhy);
       f.at = locationOf(attr);
       appendRelated(f.related, ctx.provenanceOf(attr.value));
+      f.at.secret = true;  // the located text holds the secret
       ctx.report(std::move(f));
     }
     for (const SecretHit& hit : hits) {
@@ -242,6 +244,7 @@ class UserDataSecretRule final : public Rule {
       f.detail = fmt::format("Line {} of the rendered {}. {}", lineAt(text, hit.begin), attr.name, kWhy);
       f.at = placeOf(attr, secret);
       f.related = provenanceOfSecret(instance, secret, ctx);
+      f.at.secret = true;  // the located text holds the secret
       ctx.report(std::move(f));
     }
   }
@@ -260,6 +263,7 @@ class UserDataSecretRule final : public Rule {
         f.detail = fmt::format("The {} is known only at apply, but this part of it is written here. {}", attr.name,
                                kWhy);
         f.at = {attr.file->source, locateInSource(*attr.file->source, lit.range, secret)};
+        f.at.secret = true;  // the located text holds the secret
         ctx.report(std::move(f));
       }
     }

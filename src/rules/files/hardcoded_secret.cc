@@ -256,6 +256,7 @@ class Scan {
       f.message = c->message;
       f.detail = std::string(kDetail);
       f.at = c->at;
+      f.at.secret = true;  // the located text is the secret itself
       f.resource = c->resource;
       f.attribute_path = c->attribute_path;
       f.related = c->related;

@@ -1,6 +1,8 @@
 #pragma once
 // A bump allocator for AST nodes and decoded strings: one allocation per
-// 64 KiB block instead of one per node, freed all at once with the file.
+// block instead of one per node, freed all at once with the file. Blocks
+// start at 2 KiB and double up to 64 KiB: most files are small, and a
+// repository of 10,000 of them would otherwise hold 640 MB of blocks.
 #include <cstddef>
 #include <cstring>
 #include <memory>
@@ -31,7 +33,9 @@ class Arena {
   void* allocate(size_t size, size_t align) {
     size_t pos = (used_ + align - 1) & ~(align - 1);
     if (blocks_.empty() || pos + size > capacity_) {
-      size_t cap = size + align > kBlockSize ? size + align : kBlockSize;
+      size_t next = next_block_;
+      if (next_block_ < kBlockSize) next_block_ *= 2;
+      size_t cap = size + align > next ? size + align : next;
       if (cap == kBlockSize && !spare().empty()) {
         blocks_.push_back(std::move(spare().back()));
         spare().pop_back();
@@ -86,6 +90,7 @@ class Arena {
   size_t bytesAllocated() const { return bytes_; }
 
  private:
+  static constexpr size_t kFirstBlockSize = 2 * 1024;
   static constexpr size_t kBlockSize = 64 * 1024;
   static constexpr size_t kMaxSpare = 32;
   static std::vector<std::unique_ptr<std::byte[]>>& spare() {
@@ -94,6 +99,7 @@ class Arena {
   }
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
   std::vector<size_t> block_sizes_;
+  size_t next_block_ = kFirstBlockSize;
   size_t capacity_ = 0;
   size_t used_ = 0;
   size_t bytes_ = 0;

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/parallel.h"
 #include "engine/changed_files.h"
 #include "eval/environment_eval.h"
 #include "eval/expr_eval.h"
@@ -119,7 +120,7 @@ class EnvironmentRuleContext : public rules::RuleContext {
  public:
   EnvironmentRuleContext(const eval::EvaluatedEnvironment& env, loader::Project& project, const RulePolicy& policy,
                          const settings::Settings& settings, Findings& findings, Findings& undecided)
-      : env_(env), project_(project), policy_(policy), settings_(settings), findings_(findings), undecided_(undecided) {
+      : env_(env), project_(project), policy_(policy), settings_(settings), findings_(&findings), undecided_(&undecided) {
     if (env.root) walk(*env.root, nullptr);
   }
 
@@ -162,11 +163,18 @@ class EnvironmentRuleContext : public rules::RuleContext {
     return it->second;
   }
 
-  void report(rules::RuleFinding f) override { findings_.push_back(toFinding(std::move(f))); }
+  void releaseSharedState() { shared_.clear(); }
+  /// Where later reports go.
+  void reportTo(Findings& findings, Findings& undecided) {
+    findings_ = &findings;
+    undecided_ = &undecided;
+  }
+
+  void report(rules::RuleFinding f) override { findings_->push_back(toFinding(std::move(f))); }
   void undecided(rules::RuleFinding f) override {
     Finding finding = toFinding(std::move(f));
     finding.severity = Severity::kNote;
-    undecided_.push_back(std::move(finding));
+    undecided_->push_back(std::move(finding));
   }
 
  private:
@@ -213,8 +221,8 @@ class EnvironmentRuleContext : public rules::RuleContext {
   loader::Project& project_;
   const RulePolicy& policy_;
   const settings::Settings& settings_;
-  Findings& findings_;
-  Findings& undecided_;
+  Findings* findings_;
+  Findings* undecided_;
   const rules::Rule* rule_ = nullptr;
   std::vector<const eval::ResourceInstance*> resources_;
   std::map<const eval::ResourceInstance*, const eval::ModuleInstance*> module_of_;
@@ -517,13 +525,27 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   }
   phase("environments", mark);
 
-  eval::EvaluationCache cache;
-  eval::EnvironmentOptions eval_options;
-  eval_options.cache = &cache;
-  std::vector<eval::EvaluatedEnvironment> evaluated;
-  evaluated.reserve(envs.size());
+  // Environments are evaluated in parallel, a root module's environments
+  // on one thread: the evaluation cache only matches within one root (its
+  // key holds the root), so each root with several environments gets its
+  // own cache, freed when they are done, and a root with one none at all.
+  std::vector<std::vector<size_t>> by_root;
+  {
+    std::map<fs::path, size_t> group_of;
+    for (size_t i = 0; i < envs.size(); ++i) {
+      auto [it, inserted] = group_of.try_emplace(envs[i].root, by_root.size());
+      if (inserted) by_root.emplace_back();
+      by_root[it->second].push_back(i);
+    }
+  }
+  std::vector<eval::EvaluatedEnvironment> evaluated(envs.size());
   size_t loaded_findings = project->findings().size();
-  for (const auto& env : envs) evaluated.push_back(eval::evaluateEnvironment(*project, env, eval_options));
+  parallelFor(by_root.size(), options.jobs, [&](size_t g) {
+    std::optional<eval::EvaluationCache> cache;
+    eval::EnvironmentOptions eval_options;
+    if (by_root[g].size() > 1) eval_options.cache = &cache.emplace();
+    for (size_t i : by_root[g]) evaluated[i] = eval::evaluateEnvironment(*project, envs[i], eval_options);
+  });
   // Files read while evaluating (tfvars, backend configs, templates) are
   // parsed then: their syntax errors come after the load's.
   for (size_t i = loaded_findings; i < project->findings().size(); ++i) findings.push_back(project->findings()[i]);
@@ -546,10 +568,13 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
       case rules::RuleScope::kProject: project_rules.push_back(r); break;
     }
   }
-  for (const auto& env : evaluated) {
-    // Findings of evaluation (variables, types, eval errors) are this environment's.
-    for (const Finding& f : env.findings) findings.push_back(f);
-    auto ctx = std::make_unique<EnvironmentRuleContext>(env, *project, policy, settings, findings, undecided);
+  // Instance and environment rules, environments in parallel: each reports
+  // into its own lists, joined in environment order.
+  std::vector<Findings> env_findings(evaluated.size()), env_undecided(evaluated.size());
+  contexts.resize(evaluated.size());
+  parallelFor(evaluated.size(), options.jobs, [&](size_t i) {
+    auto ctx = std::make_unique<EnvironmentRuleContext>(evaluated[i], *project, policy, settings, env_findings[i],
+                                                        env_undecided[i]);
     for (const eval::ResourceInstance* r : ctx->allResources()) {
       if (r->decl == nullptr) continue;
       auto it = by_type.find(r->decl->type);
@@ -563,7 +588,19 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
       ctx->setRule(rule);
       rule->checkEnvironment(*ctx);
     }
-    contexts.push_back(std::move(ctx));
+    // What policies built for this environment is not needed by the
+    // cross-environment rules: freed now, not when every environment is done.
+    ctx->releaseSharedState();
+    contexts[i] = std::move(ctx);
+  });
+  for (size_t i = 0; i < evaluated.size(); ++i) {
+    // Findings of evaluation (variables, types, eval errors) are this environment's.
+    findings.insert(findings.end(), evaluated[i].findings.begin(), evaluated[i].findings.end());
+    findings.insert(findings.end(), std::make_move_iterator(env_findings[i].begin()),
+                    std::make_move_iterator(env_findings[i].end()));
+    undecided.insert(undecided.end(), std::make_move_iterator(env_undecided[i].begin()),
+                     std::make_move_iterator(env_undecided[i].end()));
+    contexts[i]->reportTo(findings, undecided);  // the cross-environment rules'
   }
   for (const rules::Rule* rule : cross_rules) {
     std::vector<rules::EnvironmentView> views;

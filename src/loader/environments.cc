@@ -326,6 +326,8 @@ class RootPlaces {
     std::set<std::string> seen;
     for (fs::path& folder : folders) {
       folder = cleanPath(folder);
+      // Most candidates do not exist: one stat, not a canonical path each.
+      if (!isDirectory(folder)) continue;
       if (seen.insert(pathKey(folder)).second) out.push_back(std::move(folder));
     }
     return out;

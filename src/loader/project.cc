@@ -303,6 +303,7 @@ bool Project::inside(const fs::path& path) const {
 }
 
 const model::Module* Project::module(const fs::path& dir_in) {
+  std::lock_guard lock(mutex_);
   fs::path dir = normal(dir_in);
   if (auto it = modules_.find(dir); it != modules_.end()) return it->second.get();
   std::error_code ec;
@@ -335,15 +336,18 @@ const model::Module* Project::module(const fs::path& dir_in) {
 }
 
 std::shared_ptr<const SourceFile> Project::sourceFileByPath(const std::string& display_path) const {
+  std::lock_guard lock(mutex_);
   auto it = by_display_.find(display_path);
   return it == by_display_.end() ? nullptr : it->second;
 }
 
 void Project::registerSource(std::shared_ptr<const SourceFile> source) {
+  std::lock_guard lock(mutex_);
   if (source) by_display_[source->path()] = std::move(source);
 }
 
 std::shared_ptr<const SourceFile> Project::sourceFile(const fs::path& path_in, std::string* error) {
+  std::lock_guard lock(mutex_);
   fs::path path = normal(path_in);
   if (auto it = sources_.find(path); it != sources_.end()) return it->second;
   if (auto it = files_.find(path); it != files_.end()) return it->second->source;
@@ -380,6 +384,7 @@ std::shared_ptr<const SourceFile> Project::sourceFile(const fs::path& path_in, s
 }
 
 const syntax::ParsedFile* Project::parsedFile(const fs::path& path_in, syntax::FileSyntax syntax, std::string* error) {
+  std::lock_guard lock(mutex_);
   fs::path path = normal(path_in);
   if (auto it = files_.find(path); it != files_.end()) return it->second.get();
   std::string ignored;
@@ -400,6 +405,7 @@ const syntax::ParsedFile* Project::parsedFile(const fs::path& path_in, syntax::F
 
 ModuleSource Project::resolveModuleSource(const fs::path& root_dir, const std::string& key, const fs::path& caller_dir,
                                           const std::string& source) {
+  std::lock_guard lock(mutex_);
   std::error_code ec;
   if (isLocalSource(source)) {
     fs::path dir = normal(caller_dir / source);
@@ -434,6 +440,7 @@ ModuleSource Project::resolveModuleSource(const fs::path& root_dir, const std::s
 }
 
 std::vector<const syntax::ParsedFile*> Project::parsedFiles() const {
+  std::lock_guard lock(mutex_);
   std::vector<const syntax::ParsedFile*> out;
   for (const auto& [path, file] : files_) out.push_back(file.get());
   return out;

@@ -89,7 +89,10 @@ class Project {
   /// Makes a file read elsewhere (an env file) known to sourceFileByPath.
   void registerSource(std::shared_ptr<const SourceFile> source);
   /// Keeps a parsed fragment (a TF_VAR_ value parsed as HCL) alive as long as the project.
-  void keepAlive(std::shared_ptr<syntax::ParsedFile> file) { fragments_.push_back(std::move(file)); }
+  void keepAlive(std::shared_ptr<syntax::ParsedFile> file) {
+    std::lock_guard lock(mutex_);
+    fragments_.push_back(std::move(file));
+  }
 
   /// How paths are printed: relative to the working directory when inside it.
   std::string displayPath(const std::filesystem::path& path) const;
@@ -99,6 +102,7 @@ class Project {
   std::vector<const syntax::ParsedFile*> parsedFiles() const;
 
   /// Syntax errors of every parsed file (rule "syntax") and the models' findings.
+  /// Not to be read while environments are evaluated (which may add to it).
   const Findings& findings() const { return findings_; }
 
  private:
@@ -125,6 +129,10 @@ class Project {
   std::vector<std::shared_ptr<syntax::ParsedFile>> fragments_;
   std::map<std::filesystem::path, std::optional<std::map<std::string, std::filesystem::path>>> installed_;
   Findings findings_;
+  // Environments are evaluated in parallel and read files, modules and
+  // installed-module lists on first use: every lookup and first read holds
+  // this (recursive: parsedFile() reads through sourceFile()).
+  mutable std::recursive_mutex mutex_;
 };
 
 /// Whether `relative` (a path relative to the scan root, '/'-separated)

@@ -109,6 +109,10 @@ class Project {
   Project() = default;
   const model::Module* buildModule(const std::filesystem::path& dir,
                                    std::vector<std::shared_ptr<syntax::ParsedFile>> files);
+  /// Adds a built module with its files' syntax findings and its own.
+  const model::Module* addModule(const std::filesystem::path& dir,
+                                 std::span<const std::shared_ptr<syntax::ParsedFile>> files,
+                                 std::unique_ptr<model::Module> module);
   void addSyntaxFindings(const syntax::ParsedFile& file);
   bool inside(const std::filesystem::path& path) const;
   /// The text of a file: an overlay, else the disk.

@@ -1,5 +1,6 @@
 #include "cli/heap_tuning.h"
 
+#include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -14,22 +15,27 @@
 
 namespace tfguard::cli {
 
-// A check of a large tree allocates tens of megabytes and exits. In 4 KiB
-// pages, first-touch page faults cost a third of such a run (12,700 faults,
-// bench/README.md). So the main heap is grown once, up front, and marked for
-// transparent huge pages (2 MiB), as glibc's `glibc.malloc.hugetlb=1` tunable
-// would do — but that one can only be set in the environment before the
-// process starts. Untouched memory costs nothing; where THP is off, this
-// only grows the heap early. Not for `tfguard lsp`: a server should give
-// memory back.
+// A check of a large tree allocates hundreds of megabytes and exits. In
+// 4 KiB pages, first-touch page faults cost a third of such a run (80,000
+// faults and a second of system time for 10,000 files, bench/README.md). So
+// the main heap is grown once, up front, by 1 GiB of address space, and
+// marked for transparent huge pages (2 MiB), as glibc's
+// `glibc.malloc.hugetlb=1` tunable would do — but that one can only be set
+// in the environment before the process starts. Untouched memory costs
+// nothing; where THP is off, this only grows the heap early. The threads
+// of the parallel pipeline allocate from this heap too (one arena): each
+// extra arena would be 64 MiB heaps in 4 KiB pages again, and their small
+// blocks come from per-thread caches without the arena's lock anyway. Not
+// for `tfguard lsp`: a server should give memory back.
 void tuneHeap([[maybe_unused]] int argc, [[maybe_unused]] char** argv) {
 #ifdef TFGUARD_TUNE_HEAP
   if (argc > 1 && std::string_view(argv[1]) == "lsp") return;
   if (std::getenv("TFGUARD_NO_HEAP_TUNING") != nullptr) return;
   constexpr size_t kHugePage = size_t{2} << 20;
-  constexpr int kReserve = 64 << 20;
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);   // blocks up to 32 MiB come from the heap
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);  // and it is not given back mid-run
+  constexpr int kReserve = 1 << 30;
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);        // blocks up to 32 MiB come from the heap
+  mallopt(M_TRIM_THRESHOLD, INT_MAX);         // and it is not given back mid-run
+  mallopt(M_ARENA_MAX, 1);
   mallopt(M_TOP_PAD, kReserve);
   auto* before = static_cast<char*>(sbrk(0));
   void* volatile probe = std::malloc(kHugePage);  // grows the heap by kReserve; volatile: not elided

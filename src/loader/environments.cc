@@ -41,8 +41,10 @@
 #include <array>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 namespace tfguard::loader {
@@ -99,9 +101,57 @@ fs::path cleanPath(const fs::path& path) {
   return normal;
 }
 
+/// weakly_canonical as pathKey needs it, for the many folders one discovery
+/// asks about: a directory's canonical path is its parent's plus its name
+/// unless it is a symbolic link, so each new directory costs one lstat
+/// instead of one per component of its path (10,000-file trees have
+/// thousands of candidate folders). Lives for one discoverEnvironments().
+class CanonicalFolders {
+ public:
+  CanonicalFolders() { active() = this; }
+  ~CanonicalFolders() { active() = nullptr; }
+  CanonicalFolders(const CanonicalFolders&) = delete;
+  CanonicalFolders& operator=(const CanonicalFolders&) = delete;
+
+  static CanonicalFolders*& active() {
+    thread_local CanonicalFolders* current = nullptr;
+    return current;
+  }
+
+  /// Null when the fast way does not apply (then weakly_canonical decides).
+  std::optional<fs::path> canonical(const fs::path& absolute, int depth = 0) {
+    if (depth > 256 || !absolute.is_absolute()) return std::nullopt;
+    for (const fs::path& part : absolute)
+      if (part == "..") return std::nullopt;  // "link/.." is not lexical
+    fs::path normal = cleanPath(absolute);
+    if (normal == normal.root_path()) return normal;
+    std::string key = normal.native();
+    if (auto it = known_.find(key); it != known_.end()) return it->second;
+    std::optional<fs::path> parent = canonical(normal.parent_path(), depth + 1);
+    if (!parent) return std::nullopt;
+    fs::path joined = *parent / normal.filename();
+    std::error_code ec;
+    fs::file_status st = fs::symlink_status(joined, ec);
+    if (!ec && fs::is_symlink(st)) {
+      joined = fs::weakly_canonical(joined, ec);
+      if (ec) return std::nullopt;
+    }
+    known_.emplace(std::move(key), joined);
+    return joined;
+  }
+
+ private:
+  std::unordered_map<std::string, fs::path> known_;
+};
+
 /// A key under which two spellings of one directory compare equal.
 std::string pathKey(const fs::path& path) {
   std::error_code ec;
+  if (CanonicalFolders* folders = CanonicalFolders::active()) {
+    fs::path absolute = fs::absolute(path, ec);
+    if (!ec)
+      if (std::optional<fs::path> canonical = folders->canonical(absolute)) return cleanPath(*canonical).generic_string();
+  }
   fs::path canonical = fs::weakly_canonical(path, ec);
   if (ec) {
     canonical = fs::absolute(path, ec);
@@ -656,6 +706,7 @@ std::vector<fs::path> autoLoadedVarFiles(const fs::path& root) {
 std::vector<EnvironmentSpec> discoverEnvironments(std::span<const fs::path> root_modules,
                                                   const settings::Settings& settings,
                                                   Findings& findings) {
+  CanonicalFolders canonical_folders;
   // The loader's roots, each once, under their cleaned spelling.
   std::vector<fs::path> roots;
   std::map<std::string, fs::path> root_by_key;

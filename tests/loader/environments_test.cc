@@ -634,6 +634,26 @@ TEST(EnvDiscoveryTest, SymlinkLoopsAndSymlinkedFiles) {
             "  var r/vars/prod.tfvars\n");
 }
 
+TEST(EnvDiscoveryTest, RootSpelledThroughSymlinksIsOneRoot) {
+  // Canonical spellings are memoised per folder: a symbolic link on the
+  // way, or as the folder itself, still leads to the one folder.
+  TempTree tree;
+  tree.write("a/main.tf");
+  tree.write("a/envs/dev.tfvars");
+  std::error_code ec;
+  fs::create_directory_symlink(tree.dir() / "a", tree.dir() / "link", ec);
+  ASSERT_FALSE(ec) << ec.message();
+  fs::create_directory_symlink(tree.dir(), tree.dir() / "a/up", ec);
+  ASSERT_FALSE(ec) << ec.message();
+  Findings findings;
+  auto specs = discover({tree.dir() / "a", tree.dir() / "link", tree.dir() / "link/", tree.dir() / "a/up/link"},
+                        findings);
+  EXPECT_EQ(describe(specs, tree.dir()),
+            "dev root=a origin=var-file tier=development workspace=default\n"
+            "  var a/envs/dev.tfvars\n");
+  EXPECT_EQ(describeFindings(findings), "");
+}
+
 TEST(EnvDiscoveryTest, MissingRootIsItsDirectory) {
   // The loader only gives existing roots; a vanished one is still named.
   TempTree tree;

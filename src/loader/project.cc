@@ -38,7 +38,7 @@ std::optional<std::string> readWholeFile(const fs::path& path, std::string* erro
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     int e = errno;
-    *error = e == ENOENT ? "" : e == EACCES ? "the file cannot be read" : std::generic_category().message(e);
+    *error = e == ENOENT ? "" : std::generic_category().message(e);  // "Permission denied", ...
     return std::nullopt;
   }
   struct FdCloser {

@@ -175,6 +175,7 @@ TEST_F(HostileTree, FifoNamedLikeConfiguration) {
   ASSERT_EQ(::mkfifo((dir_ / "hostile/pipe.tf").c_str(), 0600), 0);
   ASSERT_EQ(::mkfifo((dir_ / "hostile/pipe.txt").c_str(), 0600), 0);
   auto r = check();
+  EXPECT_TRUE(hasFinding(r, "eval-error", "hostile/main.tf")) << describe(r);
   expectSentinel(r);
 }
 

@@ -579,12 +579,18 @@ class EnvIsolationRule final : public Rule {
   // a. two environments share one state location.
   static void checkSharedState(std::span<const EnvironmentView> envs, const std::vector<std::string>& names,
                                const std::vector<EnvState>& states) {
+    // Environments by backend type and by known state location: comparing
+    // every pair was quadratic in the environments (1,000 in a large tree).
+    std::map<std::string_view, size_t> with_type;
+    std::map<std::string_view, std::vector<size_t>> with_id;
+    for (size_t j = 0; j < envs.size(); ++j) {
+      ++with_type[states[j].where.type];
+      if (states[j].where.state == StateLocation::State::kKnown) with_id[states[j].where.id].push_back(j);
+    }
     for (size_t i = 0; i < envs.size(); ++i) {
       const StateLocation& w = states[i].where;
       if (w.state == StateLocation::State::kUndecided) {
-        bool same_type = false;
-        for (size_t j = 0; j < envs.size(); ++j)
-          same_type = same_type || (j != i && states[j].where.type == w.type);
+        bool same_type = with_type[w.type] > 1;  // another environment's backend is of this type
         if (!same_type) continue;
         RuleFinding f;
         f.message = fmt::format("cannot tell whether environment {} shares its state location: {}", names[i], w.why);
@@ -593,9 +599,7 @@ class EnvIsolationRule final : public Rule {
         continue;
       }
       if (w.state != StateLocation::State::kKnown) continue;
-      std::vector<size_t> group;
-      for (size_t j = 0; j < envs.size(); ++j)
-        if (states[j].where.state == StateLocation::State::kKnown && states[j].where.id == w.id) group.push_back(j);
+      const std::vector<size_t>& group = with_id[w.id];
       if (group.size() < 2) continue;
       std::vector<std::string> group_names;
       for (size_t j : group) group_names.push_back(names[j]);
@@ -728,19 +732,34 @@ class EnvIsolationRule final : public Rule {
         uses.push_back({i, r, a, u, it->second, std::move(name)});
       }
     }
+    // Uses by kind, and by kind and known name: comparing every use with
+    // every other was quadratic in the named resources of all environments.
+    std::map<const UniqueName*, std::vector<size_t>> of_kind;
+    std::map<std::pair<const UniqueName*, std::string_view>, std::vector<size_t>> same_name;
+    for (size_t k = 0; k < uses.size(); ++k) {
+      of_kind[uses[k].kind].push_back(k);
+      if (uses[k].name.known()) same_name[{uses[k].kind, uses[k].name.text}].push_back(k);
+    }
     for (const NameUse& u : uses) {
       std::vector<const NameUse*> hits;
       bool maybe = false;
-      for (const NameUse& o : uses) {
-        if (o.env == u.env || o.kind != u.kind) continue;
-        if (u.name.unknown() || o.name.unknown()) {
-          maybe = maybe || (u.name.unknown() && collide(u.kind->scope, u.target, o.target) != Tri::kNo);
-          continue;
+      if (u.name.unknown()) {
+        // An unknown name may be any other environment's it could collide with.
+        for (size_t k : of_kind[u.kind]) {
+          const NameUse& o = uses[k];
+          if (o.env != u.env && collide(u.kind->scope, u.target, o.target) != Tri::kNo) {
+            maybe = true;
+            break;
+          }
         }
-        if (o.name.text != u.name.text) continue;
-        Tri c = collide(u.kind->scope, u.target, o.target);
-        if (c == Tri::kYes) hits.push_back(&o);
-        if (c == Tri::kUnknown) maybe = true;
+      } else {
+        for (size_t k : same_name[{u.kind, u.name.text}]) {
+          const NameUse& o = uses[k];
+          if (o.env == u.env) continue;
+          Tri c = collide(u.kind->scope, u.target, o.target);
+          if (c == Tri::kYes) hits.push_back(&o);
+          if (c == Tri::kUnknown) maybe = true;
+        }
       }
       RuleFinding f;
       f.at = attrLocation(*u.attr);

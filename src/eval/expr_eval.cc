@@ -610,6 +610,18 @@ Value ExprEvaluator::evalTemplateFile(const syntax::CallExpr& e) {
                   fmt::format("Invalid value for \"vars\" parameter: invalid template variable name \"{}\": must start with a letter, followed by zero or more letters, digits, and underscores.", k),
                   e.args[1]->range);
   }
+  // Counted before the depth check: calls refused there cost a finding each.
+  if (template_depth_ > 0 && ++*nested_template_calls_ > limits_.max_nested_template_calls) {
+    // Reported once per evaluation; the calls after it are unknown.
+    if (*nested_template_calls_ == limits_.max_nested_template_calls + 1)
+      return fail("Too many templatefile calls",
+                  fmt::format("The templates make more than {} templatefile calls from inside templates in all (each "
+                              "level of nesting multiplies them); tfguard stops evaluating them here. Terraform "
+                              "allows no templatefile call inside a template.",
+                              limits_.max_nested_template_calls),
+                  e.range);
+    return Value::unknown(Type::string());
+  }
   if (template_depth_ >= limits_.max_template_depth)
     return fail("Error in function call",
                 fmt::format("Call to function \"templatefile\" failed: cannot recursively call templatefile from inside "
@@ -625,6 +637,7 @@ Value ExprEvaluator::evalTemplateFile(const syntax::CallExpr& e) {
   ExprEvaluator inner(tscope, *tfile, *diags_, limits_);
   inner.template_depth_ = template_depth_ + 1;
   inner.iterations_ = iterations_;
+  inner.nested_template_calls_ = nested_template_calls_;
   Value v = inner.eval(*texpr);
   error_count_ += inner.error_count_;
   if (inner.error_count_ > 0) return Value::unknown(Type::string());

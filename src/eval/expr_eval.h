@@ -66,6 +66,10 @@ struct EvalLimits {
   /// each are under max_collection one by one but build 10^9 values.
   size_t max_iterations = 1'000'000;
   int max_template_depth = 8;        ///< templatefile() inside templatefile()
+  /// templatefile() calls made from inside templates in one evaluation: a
+  /// template that calls itself k times per level is evaluated k^8 times
+  /// within max_template_depth. (Terraform allows no such call.)
+  size_t max_nested_template_calls = 1000;
   size_t max_string = 64u << 20;      ///< bytes of one template result
   /// Policies read an attribute an object does not have as null (an
   /// argument not written in the configuration is unset), not as an error
@@ -132,6 +136,10 @@ class ExprEvaluator {
   /// evaluator counts into its caller's.
   size_t own_iterations_ = 0;
   size_t* iterations_ = &own_iterations_;
+  /// templatefile() calls from inside templates so far
+  /// (limits_.max_nested_template_calls), shared the same way.
+  size_t own_nested_template_calls_ = 0;
+  size_t* nested_template_calls_ = &own_nested_template_calls_;
   bool countIteration(ByteRange range);
 };
 

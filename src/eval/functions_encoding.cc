@@ -422,17 +422,6 @@ bool jsonEncode(const Value& v, std::string& out, int depth, bool* sensitive, st
   return true;
 }
 
-/// True if `v` or anything inside it is marked sensitive.
-bool anySensitive(const Value& v, int depth = 0) {
-  if (v.sensitive()) return true;
-  if (depth > 1000) return false;
-  for (const Value& e : v.elements())
-    if (anySensitive(e, depth + 1)) return true;
-  for (const auto& [k, e] : v.attributes())
-    if (anySensitive(e, depth + 1)) return true;
-  return false;
-}
-
 FunctionResult jsonencodeImpl(std::span<const Value> args, FunctionContext&) {
   std::string out, error;
   bool sensitive = false;

@@ -40,13 +40,15 @@ constexpr MainTables makeMainTables() {
   for (int c = 0; c < 256; ++c) t.single[c] = TokenType::kNil;
   for (int c = 'a'; c <= 'z'; ++c) t.cls[c] = kClassIdent;
   for (int c = 'A'; c <= 'Z'; ++c) t.cls[c] = kClassIdent;
-  t.cls['_'] = kClassIdent;
+  // Indexed by unsigned char: a char index would be negative for bytes over 0x7f.
+  auto at = [](char c) { return static_cast<unsigned char>(c); };
+  t.cls[at('_')] = kClassIdent;
   for (int c = 0; c < 256; ++c) t.ident_continue[c] = t.cls[c] == kClassIdent;
   for (int c = '0'; c <= '9'; ++c) t.ident_continue[c] = true;
-  t.ident_continue['-'] = true;
-  t.cls[' '] = t.cls['\t'] = kClassBlank;
-  t.cls['\n'] = kClassLineFeed;
-  t.cls['='] = kClassEqual;
+  t.ident_continue[at('-')] = true;
+  t.cls[at(' ')] = t.cls[at('\t')] = kClassBlank;
+  t.cls[at('\n')] = kClassLineFeed;
+  t.cls[at('=')] = kClassEqual;
   // Characters that are always a token of their own in main mode.
   constexpr std::pair<char, TokenType> kSingles[] = {
       {'[', TokenType::kOBrack}, {']', TokenType::kCBrack}, {'(', TokenType::kOParen},
@@ -55,8 +57,8 @@ constexpr MainTables makeMainTables() {
       {'?', TokenType::kQuestion}, {'^', TokenType::kBitwiseXor}, {';', TokenType::kSemicolon},
       {'`', TokenType::kBacktick}, {'\'', TokenType::kApostrophe}};
   for (auto [c, type] : kSingles) {
-    t.cls[static_cast<unsigned char>(c)] = kClassSingle;
-    t.single[static_cast<unsigned char>(c)] = type;
+    t.cls[at(c)] = kClassSingle;
+    t.single[at(c)] = type;
   }
   return t;
 }

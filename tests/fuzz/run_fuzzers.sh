@@ -16,6 +16,10 @@
 #   settings     .tfguard.hcl (parse + schema validation)
 #   policy       policy files (policy::loadPolicyText)
 #   eval         expressions evaluated with the function library and limits
+#   lsp          the language server fed a client's stdin: Content-Length
+#                framing, JSON-RPC dispatch, didOpen/didChange edits, hover,
+#                codeAction (the first byte schedules the reads; file URIs
+#                are confined to a sandbox; see lsp_fuzzer.cc)
 #
 # Environment:
 #   FUZZ_TARGETS     the targets to run, in order (default: all of the above).
@@ -60,7 +64,7 @@ case $seconds in '' | *[!0-9]*)
 esac
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-all_targets="parse json_config template tfvars env_file settings policy eval"
+all_targets="parse json_config template tfvars env_file settings policy eval lsp"
 targets=${FUZZ_TARGETS:-$all_targets}
 for target in $targets; do
   case " $all_targets " in *" $target "*) ;; *)
@@ -76,7 +80,6 @@ done
 build_dir=$(cd "$build_dir" && pwd)
 work=$build_dir/fuzz
 artifacts=$work/artifacts
-dict=$repo/tests/fuzz/hcl.dict
 
 for mode in ${FUZZ_MODES:-all}; do
   case $mode in all | config | template | json) ;; *)
@@ -133,6 +136,9 @@ run() {
   local log=$work/fuzz-$name.log
   local corpus=$work/corpus-$name
   local seeds=$seeds_root/$target
+  # A target's own dictionary (TARGET.dict) when it has one, else HCL's.
+  local dict=$repo/tests/fuzz/hcl.dict
+  if [ -f "$repo/tests/fuzz/$target.dict" ]; then dict=$repo/tests/fuzz/$target.dict; fi
   mkdir -p "$corpus"
   local files
   files=$(find "$corpus" -type f | wc -l)

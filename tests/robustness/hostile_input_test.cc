@@ -326,6 +326,19 @@ TEST_F(HostileTree, TemplatefileRecursion) {
   expectSentinel(r);
 }
 
+// Each level calls the template six times: 6^8 evaluations within the
+// depth limit, unless the calls from inside templates are bounded.
+TEST_F(HostileTree, TemplatefileRecursionThatBranches) {
+  write("hostile/main.tf", "output \"o\" {\n  value = templatefile(\"${path.module}/t.tftpl\", { dir = path.module })\n}\n");
+  std::string call = "${templatefile(\"${dir}/t.tftpl\", { dir = dir })}";
+  std::string tftpl;
+  for (int i = 0; i < 6; ++i) tftpl += "x" + call;
+  write("hostile/t.tftpl", tftpl + "\n");
+  auto r = check();
+  expectLocatedFinding(r, "hostile/t.tftpl", "more than 1000 templatefile calls");
+  expectSentinel(r);
+}
+
 TEST_F(HostileTree, TfvarsWithTenMegabyteValue) {
   write("hostile/main.tf", "variable \"blob\" {\n  type = string\n}\nvariable \"n\" {\n  type = number\n}\n"
                            "output \"o\" {\n  value = length(var.blob)\n}\n");

@@ -13,7 +13,8 @@
 #
 # Environment: BENCH_FILES (2000), BENCH_SEED (1), BENCH_REPS (5: tfguard
 # reports the median of that many repetitions), BENCH_GO_RUNS (5: hcldump
-# reports the best of that many passes), CORPUS_LIST (unset).
+# reports the best of that many passes), CORPUS_LIST (unset), REAL_CODE_DIR
+# (unset: a directory of real repositories for bench/real_code.sh).
 # MB is 10^6 bytes. Rates are per CPU second (see bench/README.md).
 set -euo pipefail
 
@@ -139,6 +140,13 @@ if [ -n "${CORPUS_LIST:-}" ]; then
     exit 1
   fi
   run_corpus "real corpus ($CORPUS_LIST)" "$CORPUS_LIST" real
+fi
+
+# ---- the whole pipeline on real code against HashiCorp's parse-only time
+if [ -n "${REAL_CODE_DIR:-}" ] && [ "$have_go" = 1 ]; then
+  echo
+  echo "== real code: bench/real_code.sh over $REAL_CODE_DIR"
+  "$(dirname "$0")/real_code.sh" "$build" "$REAL_CODE_DIR" 3
 fi
 
 # ---- load + evaluate (issue: 3 environments x 50 modules x 20 resources < 100 ms, one core)

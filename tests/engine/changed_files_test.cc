@@ -9,6 +9,8 @@
 
 #include <fstream>
 
+#include "temp_repository.h"
+
 namespace tfguard::engine {
 namespace {
 
@@ -17,12 +19,6 @@ namespace fs = std::filesystem;
 class ChangedFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tfguard-changed-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / ".git");
-    saved_ = fs::current_path();
-    fs::current_path(dir_);
     // environments/{prod,staging} → modules/app → modules/net; prod also
     // calls modules/dns. service/ is deployed as blue and green.
     write("modules/net/main.tf", "resource \"aws_vpc\" \"this\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n");
@@ -49,14 +45,7 @@ class ChangedFilesTest : public ::testing::Test {
     Findings findings;
     envs_ = loader::discoverEnvironments(project_->rootModules(), settings_, findings);
   }
-  void TearDown() override {
-    fs::current_path(saved_);
-    fs::remove_all(dir_);
-  }
-  void write(const std::string& rel, const std::string& text) {
-    fs::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary) << text;
-  }
+  void write(const std::string& rel, const std::string& text) { repo_.write(rel, text); }
 
   /// The names of the affected environments, space-separated, in order.
   std::string affected(std::vector<fs::path> changed) {
@@ -71,7 +60,8 @@ class ChangedFilesTest : public ::testing::Test {
     return out;
   }
 
-  fs::path dir_, saved_;
+  test_support::TempRepository repo_{"changed"};
+  const fs::path& dir_ = repo_.dir();
   settings::Settings settings_;
   std::unique_ptr<loader::Project> project_;
   std::vector<loader::EnvironmentSpec> envs_;

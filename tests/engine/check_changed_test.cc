@@ -10,6 +10,7 @@
 
 #include "engine/engine.h"
 #include "report/report.h"
+#include "temp_repository.h"
 
 namespace tfguard::engine {
 namespace {
@@ -19,12 +20,6 @@ namespace fs = std::filesystem;
 class CheckChangedTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tfguard-check-changed-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / ".git");
-    saved_ = fs::current_path();
-    fs::current_path(dir_);
     // dev and prod call modules/m; prod's tfvars misses `size` and sets an
     // undeclared variable; broken/ is a root with a syntax error.
     write("modules/m/main.tf", "variable \"size\" {\n  type = number\n}\noutput \"s\" {\n  value = var.size\n}\n");
@@ -37,14 +32,7 @@ class CheckChangedTest : public ::testing::Test {
     write("broken/main.tf", "variable \"x\" {\n  type = \n}\n");
     write("README.md", "# infra\n");
   }
-  void TearDown() override {
-    fs::current_path(saved_);
-    fs::remove_all(dir_);
-  }
-  void write(const std::string& rel, const std::string& text) {
-    fs::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary) << text;
-  }
+  void write(const std::string& rel, const std::string& text) { repo_.write(rel, text); }
   CheckResult check(std::vector<fs::path> changed, settings::Settings settings = {}) {
     CheckOptions options;
     options.paths = {"."};
@@ -63,7 +51,8 @@ class CheckChangedTest : public ::testing::Test {
     return out;
   }
 
-  fs::path dir_, saved_;
+  test_support::TempRepository repo_{"check-changed"};
+  const fs::path& dir_ = repo_.dir();
 };
 
 TEST_F(CheckChangedTest, ModuleChangeChecksEveryEnvironmentThatCallsIt) {

@@ -6,6 +6,8 @@
 
 #include <fstream>
 
+#include "temp_repository.h"
+
 namespace tfguard::engine {
 namespace {
 
@@ -13,22 +15,7 @@ namespace fs = std::filesystem;
 
 class EngineTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tfguard-engine-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / ".git");
-    saved_ = fs::current_path();
-    fs::current_path(dir_);
-  }
-  void TearDown() override {
-    fs::current_path(saved_);
-    fs::remove_all(dir_);
-  }
-  void write(const std::string& rel, const std::string& text) {
-    fs::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary) << text;
-  }
+  void write(const std::string& rel, const std::string& text) { repo_.write(rel, text); }
   CheckResult check(CheckOptions options = {}, settings::Settings settings = {}) {
     settings.dir = dir_;
     if (options.paths.empty()) options.paths = {"."};
@@ -59,7 +46,8 @@ class EngineTest : public ::testing::Test {
     write("vars/prod.tfvars", "colour = \"blue\"\n");
   }
 
-  fs::path dir_, saved_;
+  test_support::TempRepository repo_{"engine"};
+  const fs::path& dir_ = repo_.dir();
 };
 
 TEST_F(EngineTest, FindingsSeveritiesAndExitCodes) {

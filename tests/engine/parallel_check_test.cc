@@ -9,6 +9,7 @@
 
 #include "engine/engine.h"
 #include "report/report.h"
+#include "temp_repository.h"
 
 namespace tfguard::engine {
 namespace {
@@ -17,22 +18,7 @@ namespace fs = std::filesystem;
 
 class ParallelCheckTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tfguard-parallel-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / ".git");
-    saved_ = fs::current_path();
-    fs::current_path(dir_);
-  }
-  void TearDown() override {
-    fs::current_path(saved_);
-    fs::remove_all(dir_);
-  }
-  void write(const std::string& rel, const std::string& text) {
-    fs::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary) << text;
-  }
+  void write(const std::string& rel, const std::string& text) { repo_.write(rel, text); }
   static std::string json(CheckResult r) {
     r.report.summary.duration_ms = 0;
     std::ostringstream out;
@@ -131,7 +117,8 @@ module "net" {
     }
   }
 
-  fs::path dir_, saved_;
+  test_support::TempRepository repo_{"parallel"};
+  const fs::path& dir_ = repo_.dir();
 };
 
 TEST_F(ParallelCheckTest, ManyThreadsReportWhatOneThreadReports) {

@@ -41,7 +41,8 @@
 # testdata/parse-json/** (prefixed with the mode byte: .json → 2,
 # .tftpl/.tpl → 1, anything else → 0) and from the files directly in
 # tests/fuzz/corpus/ (already prefixed); seeds of another target from
-# tests/fuzz/corpus/NAME/. They are copied into a temporary directory under
+# tests/fuzz/corpus/NAME/ (the policy target also every policies/**/*.hcl,
+# the settings target every .tfguard.hcl under testdata/). They are copied into a temporary directory under
 # BUILD_DIR. New inputs go to the working corpus BUILD_DIR/fuzz/corpus-RUN
 # (kept between runs), crash, leak, timeout and OOM inputs to
 # BUILD_DIR/fuzz/artifacts/. Nothing is written into the repository.
@@ -121,7 +122,16 @@ for target in $targets; do
   if [ -d "$repo/tests/fuzz/corpus/$target" ]; then
     cp -r "$repo/tests/fuzz/corpus/$target/." "$seeds_root/$target/"
   fi
-  echo "== $target: $(find "$seeds_root/$target" -type f | wc -l) seeds from tests/fuzz/corpus/$target"
+  # The repository's own files of the format, rather than copies of them.
+  case $target in
+    policy) find "$repo/policies" -name '*.hcl' -type f -print0 ;;
+    settings) find "$repo/testdata" \( -name '.tfguard.hcl' -o -name '*.tfguard.hcl' \) -type f -print0 ;;
+  esac 2>/dev/null | while IFS= read -r -d '' f; do
+    rel=${f#"$repo"/}
+    cp "$f" "$seeds_root/$target/repo__${rel//\//__}"
+  done
+  echo "== $target: $(find "$seeds_root/$target" -type f | wc -l) seeds from tests/fuzz/corpus/$target" \
+    "$(case $target in policy) echo "and policies/" ;; settings) echo "and testdata's .tfguard.hcl files" ;; esac)"
 done
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}

@@ -17,6 +17,7 @@
 
 #include "engine/engine.h"
 #include "settings/settings.h"
+#include "temp_repository.h"
 
 namespace tfguard::robustness {
 
@@ -44,28 +45,11 @@ inline constexpr double kTimeBudgetSeconds = kSanitized ? 90.0 : 30.0;
 class HostileTree : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tfguard-robust-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / ".git");
-    saved_ = fs::current_path();
-    fs::current_path(dir_);
     // The ordinary neighbour: one known finding.
     write("sentinel/main.tf", "locals {\n  broken = tonumber(\"not a number\")\n}\n\noutput \"o\" {\n  value = local.broken\n}\n");
   }
-  void TearDown() override {
-    fs::current_path(saved_);
-    std::error_code ec;
-    // Undo chmod 000 and friends so that the tree can be removed.
-    for (fs::recursive_directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec))
-      if (!it->is_symlink(ec)) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(dir_, ec);
-  }
 
-  void write(const std::string& rel, std::string_view text) {
-    fs::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary).write(text.data(), static_cast<std::streamsize>(text.size()));
-  }
+  void write(const std::string& rel, std::string_view text) { repo_.write(rel, text); }
 
   engine::CheckResult check(engine::CheckOptions options = {}) {
     settings::Settings settings;
@@ -123,7 +107,8 @@ class HostileTree : public ::testing::Test {
     EXPECT_TRUE(found) << "no finding located in " << file << " mentioning \"" << text << "\":\n" << describe(r);
   }
 
-  fs::path dir_, saved_;
+  test_support::TempRepository repo_{"robust"};
+  const fs::path& dir_ = repo_.dir();
   double elapsed_ = 0;
 };
 

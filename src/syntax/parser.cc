@@ -1650,6 +1650,9 @@ Expr* Parser::finishFor(const Token& open) {
   } else if (key == nullptr) {
     error("Invalid 'for' expression", "Key expression is required when building an object.",
           value->range, whole);
+    // Like the other broken 'for' expressions, an unknown: an object 'for'
+    // node always has a key (the evaluator reads it).
+    return placeholder(whole);
   }
   auto* f = arena_.make<ForExpr>();
   f->kind = ExprKind::kFor;

@@ -339,6 +339,16 @@ TEST_F(HostileTree, TemplatefileRecursionThatBranches) {
   expectSentinel(r);
 }
 
+// An object 'for' without "key =>" is a syntax error; the rest of the
+// file is still evaluated, the broken expression as an unknown.
+TEST_F(HostileTree, ObjectForWithoutKey) {
+  write("hostile/main.tf", "variable \"m\" {\n  default = { a = 1 }\n}\n"
+                           "output \"o\" {\n  value = { for k, v in var.m : v }\n}\n");
+  auto r = check();
+  expectLocatedFinding(r, "hostile/main.tf", "Key expression is required");
+  expectSentinel(r);
+}
+
 TEST_F(HostileTree, TfvarsWithTenMegabyteValue) {
   write("hostile/main.tf", "variable \"blob\" {\n  type = string\n}\nvariable \"n\" {\n  type = number\n}\n"
                            "output \"o\" {\n  value = length(var.blob)\n}\n");

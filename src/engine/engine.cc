@@ -772,6 +772,16 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     for (const Finding& f : rep.findings)
       if (!f.suppressed && static_cast<int>(f.severity) <= static_cast<int>(threshold)) result.exit_code = 1;
   }
+  // The rule contexts point into the environments, which point into the
+  // project: freed in that order with the model.
+  struct CheckModel {
+    std::unique_ptr<loader::Project> project;
+    std::vector<loader::EnvironmentSpec> envs;
+    std::vector<eval::EvaluatedEnvironment> evaluated;
+    std::vector<std::unique_ptr<EnvironmentRuleContext>> contexts;
+  };
+  result.model = std::make_shared<const CheckModel>(
+      CheckModel{std::move(project), std::move(envs), std::move(evaluated), std::move(contexts)});
   return result;
 }
 

@@ -6,6 +6,7 @@
 // and the exit code of SPEC §2.
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,6 +78,11 @@ struct CheckResult {
   /// --changed: how many environments the changed files affect (0: the
   /// check had nothing to evaluate).
   std::optional<size_t> affected_environments;
+  /// What the findings were computed from (the project's files and models,
+  /// the evaluated environments): the report does not need it, but freeing
+  /// hundreds of thousands of small objects is a tenth of a large check.
+  /// It goes with the result, so a process about to exit need not free it.
+  std::shared_ptr<const void> model;
 };
 
 CheckResult runCheck(const CheckOptions& options, const settings::Settings& settings);

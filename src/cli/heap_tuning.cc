@@ -22,10 +22,10 @@ namespace tfguard::cli {
 // marked for transparent huge pages (2 MiB), as glibc's
 // `glibc.malloc.hugetlb=1` tunable would do — but that one can only be set
 // in the environment before the process starts. Untouched memory costs
-// nothing; where THP is off, this only grows the heap early. The threads
-// of the parallel pipeline allocate from this heap too (one arena): each
-// extra arena would be 64 MiB heaps in 4 KiB pages again, and their small
-// blocks come from per-thread caches without the arena's lock anyway. Not
+// nothing; where THP is off, this only grows the heap early. The other
+// threads of the parallel pipeline keep their own arenas (in 4 KiB pages):
+// forcing them onto this heap (M_ARENA_MAX=1) made `-j 2` slower than
+// `-j 1`, the threads queueing on the arena's lock (bench/README.md). Not
 // for `tfguard lsp`: a server should give memory back.
 void tuneHeap([[maybe_unused]] int argc, [[maybe_unused]] char** argv) {
 #ifdef TFGUARD_TUNE_HEAP
@@ -35,7 +35,6 @@ void tuneHeap([[maybe_unused]] int argc, [[maybe_unused]] char** argv) {
   constexpr int kReserve = 1 << 30;
   mallopt(M_MMAP_THRESHOLD, 32 << 20);        // blocks up to 32 MiB come from the heap
   mallopt(M_TRIM_THRESHOLD, INT_MAX);         // and it is not given back mid-run
-  mallopt(M_ARENA_MAX, 1);
   mallopt(M_TOP_PAD, kReserve);
   auto* before = static_cast<char*>(sbrk(0));
   void* volatile probe = std::malloc(kHugePage);  // grows the heap by kReserve; volatile: not elided

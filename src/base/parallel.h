@@ -12,6 +12,10 @@
 
 namespace tfguard {
 
+/// Called first on every worker thread parallelFor starts (the CLI's heap
+/// tuning sets it); null: nothing.
+inline std::atomic<void (*)()> worker_thread_start{nullptr};
+
 /// The number of threads for `jobs` (0 = one per core).
 inline unsigned effectiveJobs(unsigned jobs) {
   return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -43,7 +47,11 @@ void parallelFor(size_t count, unsigned jobs, Work&& work) {
   };
   std::vector<std::thread> threads;
   threads.reserve(jobs - 1);
-  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(run);
+  for (unsigned j = 1; j < jobs; ++j)
+    threads.emplace_back([&run] {
+      if (auto start = worker_thread_start.load(std::memory_order_relaxed)) start();
+      run();
+    });
   run();
   for (std::thread& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);

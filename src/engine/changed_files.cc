@@ -82,6 +82,7 @@ ChangeImpact affectedEnvironments(loader::Project& project, std::span<const load
                                   std::span<const fs::path> changed, const RunInputs& inputs) {
   ChangeImpact impact;
   impact.affected.assign(envs.size(), false);
+  impact.whole.assign(envs.size(), false);
   for (const fs::path& p : changed) impact.files.push_back(normal(p));
   std::sort(impact.files.begin(), impact.files.end());
   impact.files.erase(std::unique(impact.files.begin(), impact.files.end()), impact.files.end());
@@ -95,6 +96,7 @@ ChangeImpact affectedEnvironments(loader::Project& project, std::span<const load
     if ((!config.empty() && file == config) || policy) {
       impact.everything = true;
       impact.affected.assign(envs.size(), true);
+      impact.whole.assign(envs.size(), true);
       return impact;
     }
     if (!isUnder(file, project.confinementRoot())) continue;  // tfguard never reads it
@@ -110,12 +112,13 @@ ChangeImpact affectedEnvironments(loader::Project& project, std::span<const load
     bool read = false;
     for (size_t i = 0; i < envs.size(); ++i) {
       if (!readsFile(envs[i], file)) continue;
-      impact.affected[i] = true;
+      impact.affected[i] = impact.whole[i] = true;
       read = true;
     }
     if (read) continue;
     for (fs::path& dir : modulesNaming(project, file)) modules.insert(std::move(dir));
   }
+  impact.modules.assign(modules.begin(), modules.end());
   std::map<fs::path, std::vector<fs::path>> callers;
   if (!modules.empty()) callers = callersByModule(project);
   // Upwards through the calls: a module's callers are affected too.
@@ -131,6 +134,8 @@ ChangeImpact affectedEnvironments(loader::Project& project, std::span<const load
   for (size_t i = 0; i < envs.size(); ++i) {
     fs::path root = normal(envs[i].root);
     if (modules.count(root) || roots.count(root)) impact.affected[i] = true;
+    if (std::binary_search(impact.modules.begin(), impact.modules.end(), root) || roots.count(root))
+      impact.whole[i] = true;
   }
   return impact;
 }

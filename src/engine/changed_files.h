@@ -16,6 +16,9 @@
 //   in their text), and so their environments;
 // - the config file or a file in a policy folder affects everything;
 // - anything else (a README, a file outside the scanned tree) nothing.
+//
+// An environment affected only through a called module is checked in part
+// (engine.h, CheckFocus): the changed module's instances, not the rest.
 // docs/precommit.md gives the rules and their limits.
 #include <filesystem>
 #include <span>
@@ -37,6 +40,14 @@ struct ChangeImpact {
   bool everything = false;
   /// Per environment of the input, in its order: whether it is affected.
   std::vector<bool> affected;
+  /// Per environment: affected as a whole — its root module, a file it
+  /// reads (tfvars, env, backend) or its .terraform folder changed. An
+  /// affected environment that is not whole is affected only through the
+  /// modules in `modules`, which it calls.
+  std::vector<bool> whole;
+  /// The module directories whose own files changed (absolute, normal,
+  /// sorted), not their callers.
+  std::vector<std::filesystem::path> modules;
   /// The changed files, absolute and lexically normal, sorted.
   std::vector<std::filesystem::path> files;
 

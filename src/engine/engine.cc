@@ -31,6 +31,30 @@ std::optional<Severity> parseSeverity(std::string_view name) {
   return std::nullopt;
 }
 
+bool CheckFocus::coversResource(std::string_view address) const {
+  return std::any_of(instance_paths.begin(), instance_paths.end(), [&](const std::string& path) {
+    return address.size() > path.size() && address.starts_with(path) && address[path.size()] == '.';
+  });
+}
+
+bool CheckFocus::covers(const Finding& finding) const {
+  if (!finding.resource.empty()) return coversResource(finding.resource);
+  auto in_modules = [&](const Location& at) {
+    if (!at.file) return false;
+    std::string dir = std::filesystem::path(at.file->path()).parent_path().string();
+    if (dir.empty()) dir = ".";
+    return std::find(module_dirs.begin(), module_dirs.end(), dir) != module_dirs.end();
+  };
+  if (in_modules(finding.location)) return true;
+  if (std::any_of(finding.related.begin(), finding.related.end(),
+                  [&](const RelatedLocation& r) { return in_modules(r.location); }))
+    return true;
+  return finding.location.file && std::any_of(calls.begin(), calls.end(), [&](const Location& call) {
+           return call.file && call.file->path() == finding.location.file->path() &&
+                  call.range.begin <= finding.location.range.begin && finding.location.range.end <= call.range.end;
+         });
+}
+
 std::string fingerprintOf(const Finding& f) {
   // FNV-1a, 64 bits: stable across runs and platforms.
   uint64_t h = 1469598103934665603ull;
@@ -290,6 +314,28 @@ class ScanRuleContext : public rules::ProjectContext {
   std::vector<rules::EnvFileView> env_files_;
 };
 
+// The instances of the modules in `dirs` (display paths) in `instance`'s
+// subtree; the ones below them are inside their paths already.
+void collectFocus(const eval::ModuleInstance& instance, std::span<const std::string> dirs, CheckFocus& focus) {
+  for (const auto& child : instance.children) {
+    if (std::find(dirs.begin(), dirs.end(), child->dir) == dirs.end()) {
+      collectFocus(*child, dirs, focus);
+      continue;
+    }
+    focus.instance_paths.push_back(child->path);
+    if (child->call != nullptr && child->call->decl.file != nullptr)
+      focus.calls.push_back({child->call->decl.file->source, child->call->decl.range});
+  }
+}
+
+CheckFocus focusOf(const eval::EvaluatedEnvironment& env, std::vector<std::string> dirs) {
+  CheckFocus focus;
+  focus.environment = env.spec->name;
+  if (env.root) collectFocus(*env.root, dirs, focus);
+  focus.module_dirs = std::move(dirs);
+  return focus;
+}
+
 RunInputs runInputs(const settings::Settings& settings, const CheckOptions& options) {
   RunInputs inputs;
   inputs.config_file = settings.file;
@@ -514,12 +560,16 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   // --changed: only the environments the changed files affect are evaluated.
   std::optional<ChangeImpact> impact;
   std::set<std::string> changed;  // display paths of the changed files
+  std::vector<bool> checked_whole;  // per environment checked: whole, or only the changed modules' part
   if (!options.changed_files.empty() || options.changed_only) {
     impact = affectedEnvironments(*project, envs, options.changed_files, runInputs(settings, options));
     for (const fs::path& p : impact->files) changed.insert(project->displayPath(p));
     std::vector<loader::EnvironmentSpec> affected;
-    for (size_t i = 0; i < envs.size(); ++i)
-      if (impact->affected[i]) affected.push_back(std::move(envs[i]));
+    for (size_t i = 0; i < envs.size(); ++i) {
+      if (!impact->affected[i]) continue;
+      affected.push_back(std::move(envs[i]));
+      checked_whole.push_back(impact->whole[i]);
+    }
     envs = std::move(affected);
     result.affected_environments = envs.size();
   }
@@ -549,6 +599,18 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   // Files read while evaluating (tfvars, backend configs, templates) are
   // parsed then: their syntax errors come after the load's.
   for (size_t i = loaded_findings; i < project->findings().size(); ++i) findings.push_back(project->findings()[i]);
+  // An environment affected only through changed modules is checked in
+  // their part: a module edit in a large environment re-checks that module,
+  // not every other one (the pre-commit and on-save latency).
+  std::vector<const CheckFocus*> focus_of(envs.size(), nullptr);
+  if (impact && !impact->everything) {
+    std::vector<std::string> dirs;
+    for (const fs::path& d : impact->modules) dirs.push_back(project->displayPath(d));
+    for (size_t i = 0; i < envs.size(); ++i)
+      if (!checked_whole[i]) result.focus.push_back(focusOf(evaluated[i], dirs));
+    for (size_t i = 0, k = 0; i < envs.size(); ++i)
+      if (!checked_whole[i]) focus_of[i] = &result.focus[k++];
+  }
   phase("evaluate", mark);
 
   // ---- rules
@@ -576,7 +638,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     auto ctx = std::make_unique<EnvironmentRuleContext>(evaluated[i], *project, policy, settings, env_findings[i],
                                                         env_undecided[i]);
     for (const eval::ResourceInstance* r : ctx->allResources()) {
-      if (r->decl == nullptr) continue;
+      if (r->decl == nullptr || (focus_of[i] != nullptr && !focus_of[i]->coversResource(r->address))) continue;
       auto it = by_type.find(r->decl->type);
       if (it == by_type.end()) continue;
       for (const rules::Rule* rule : it->second) {
@@ -609,6 +671,16 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
       views.push_back({&evaluated[i], contexts[i].get()});
     }
     rule->checkAcross(views);
+  }
+  if (!result.focus.empty()) {
+    std::map<std::string_view, const CheckFocus*> focus_by_name;
+    for (const CheckFocus& f : result.focus) focus_by_name.emplace(f.environment, &f);
+    auto outside = [&](const Finding& f) {
+      auto it = focus_by_name.find(f.environment);
+      return it != focus_by_name.end() && !it->second->covers(f);
+    };
+    std::erase_if(findings, outside);
+    std::erase_if(undecided, outside);
   }
   // --changed with nothing affected: project-wide findings could only be in
   // a changed file the project read or found, and they are kept only there.

@@ -60,14 +60,33 @@ struct CheckOptions {
   /// environments these files affect are checked — a module file re-checks
   /// every environment that calls its module, directly or through other
   /// modules; a tfvars, env or backend file its environment — and only
-  /// their findings are reported, with the findings of no environment
-  /// (syntax errors, project-wide rules, suppressions) located in these
-  /// files. The config file or a policy file among them: a full check.
+  /// their findings are reported (of an environment reached only through
+  /// a module, only the module's part: CheckFocus), with the findings of
+  /// no environment (syntax errors, project-wide rules, suppressions)
+  /// located in these files. The config file or a policy file among them: a full check.
   /// The mapping: engine/changed_files.h.
   std::vector<std::filesystem::path> changed_files;
   /// --changed given without a file (pre-commit staged nothing the hook
   /// matches): nothing changed, nothing is evaluated.
   bool changed_only = false;
+};
+
+/// The part of one environment a --changed check covers when only modules
+/// it calls changed: those modules' instances (their resources and every
+/// module instance below them), the module blocks that call them, and the
+/// findings located in the modules' own files. The rest of the environment
+/// is evaluated (values flow through it) but not reported.
+struct CheckFocus {
+  std::string environment;
+  std::vector<std::string> instance_paths;  ///< "module.app", "module.a.module.app[\"x\"]"
+  std::vector<std::string> module_dirs;     ///< the changed modules (display paths)
+  std::vector<Location> calls;              ///< the module blocks of those instances
+
+  /// Whether the resource at `address` is inside one of the instances.
+  bool coversResource(std::string_view address) const;
+  /// Whether a finding of this environment lies in the covered part: by
+  /// its resource when it has one, else by its place or related places.
+  bool covers(const Finding& finding) const;
 };
 
 struct CheckResult {
@@ -78,6 +97,9 @@ struct CheckResult {
   /// --changed: how many environments the changed files affect (0: the
   /// check had nothing to evaluate).
   std::optional<size_t> affected_environments;
+  /// --changed: the environments checked only in part (the others of
+  /// report.environments were checked whole).
+  std::vector<CheckFocus> focus;
   /// What the findings were computed from (the project's files and models,
   /// the evaluated environments): the report does not need it, but freeing
   /// hundreds of thousands of small objects is a tenth of a large check.

@@ -193,8 +193,8 @@ void Server::mergeResult(Workspace& ws, engine::CheckResult& result, bool full,
     if (it->second) found.push_back({std::move(f), *it->second});
   }
   std::set<std::string> checked(result.report.environments.begin(), result.report.environments.end());
-  // Before changed_files is honoured by the engine every check is whole.
-  if (!full && ws.had_full_check &&
+  // A partial check of every known environment, each whole, is a full one.
+  if (!full && ws.had_full_check && result.focus.empty() &&
       std::includes(checked.begin(), checked.end(), ws.known_environments.begin(), ws.known_environments.end()))
     full = true;
   if (full) {
@@ -202,15 +202,22 @@ void Server::mergeResult(Workspace& ws, engine::CheckResult& result, bool full,
     ws.known_environments = std::move(checked);
     ws.had_full_check = true;
   } else {
-    // A partial check replaces its environments' findings. Findings of no
-    // environment (syntax, language rules) depend on their own file and
-    // module: they are replaced in the changed files' modules and in the
-    // files the result has findings in.
+    // A partial check replaces its environments' findings — of an
+    // environment checked only in the changed modules' part, the findings
+    // in that part. Findings of no environment (syntax, language rules)
+    // depend on their own file and module: they are replaced in the changed
+    // files' modules and in the files the result has findings in.
     std::set<fs::path> refreshed_files, refreshed_dirs;
     for (const StoredFinding& s : found) refreshed_files.insert(s.path);
     for (const fs::path& c : changed) refreshed_dirs.insert(c.parent_path());
+    std::map<std::string_view, const engine::CheckFocus*> focus_of;
+    for (const engine::CheckFocus& f : result.focus) focus_of.emplace(f.environment, &f);
     std::erase_if(ws.findings, [&](const StoredFinding& s) {
-      if (!s.finding.environment.empty()) return checked.count(s.finding.environment) > 0;
+      if (!s.finding.environment.empty()) {
+        if (!checked.count(s.finding.environment)) return false;
+        auto focus = focus_of.find(s.finding.environment);
+        return focus == focus_of.end() || focus->second->covers(s.finding);
+      }
       return refreshed_files.count(s.path) > 0 || refreshed_dirs.count(s.path.parent_path()) > 0;
     });
     for (StoredFinding& s : found) ws.findings.push_back(std::move(s));

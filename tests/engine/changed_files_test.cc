@@ -60,6 +60,18 @@ class ChangedFilesTest : public ::testing::Test {
     return out;
   }
 
+  /// "ENV ... | MODULE ...": the environments affected only through the
+  /// changed modules (checked in part), then those modules.
+  std::string partial(std::vector<fs::path> changed) {
+    ChangeImpact impact = affectedEnvironments(*project_, envs_, changed, RunInputs{});
+    std::string out;
+    for (size_t i = 0; i < envs_.size(); ++i)
+      if (impact.affected[i] && !impact.whole[i]) out += envs_[i].name + " ";
+    out += "|";
+    for (const fs::path& m : impact.modules) out += " " + m.lexically_relative(dir_).generic_string();
+    return out;
+  }
+
   test_support::TempRepository repo_{"changed"};
   const fs::path& dir_ = repo_.dir();
   settings::Settings settings_;
@@ -90,6 +102,19 @@ TEST_F(ChangedFilesTest, ModuleUsedByOneRootAffectsOnlyIt) {
   // The call's source ends in a separator; a new file (not on disk) counts too.
   EXPECT_EQ(affected({"modules/dns/variables.tf"}), "prod");
   EXPECT_EQ(affected({"modules/dns/outputs.tf.json"}), "prod");
+}
+
+TEST_F(ChangedFilesTest, ModuleAffectsItsCallersInPart) {
+  // Callers reached through a module are checked in that module's part;
+  // the module directory listed is the changed one, not its callers.
+  EXPECT_EQ(partial({"modules/net/main.tf"}), "prod staging | modules/net");
+  EXPECT_EQ(partial({"modules/app/templates/user_data.sh"}), "prod staging | modules/app");
+  // A root file, a tfvars file, an installed module: the whole environment.
+  EXPECT_EQ(partial({"environments/staging/main.tf"}), "| environments/staging");
+  EXPECT_EQ(partial({"environments/staging/terraform.tfvars"}), "|");
+  EXPECT_EQ(partial({"environments/prod/.terraform/modules/vpc/main.tf"}), "|");
+  // A module change with a tfvars change of one caller: that caller whole.
+  EXPECT_EQ(partial({"modules/app/main.tf", "environments/staging/terraform.tfvars"}), "prod | modules/app");
 }
 
 TEST_F(ChangedFilesTest, TfvarsAffectsOnlyItsEnvironment) {

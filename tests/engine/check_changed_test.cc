@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -47,7 +48,8 @@ class CheckChangedTest : public ::testing::Test {
   static std::vector<std::string> found(const CheckResult& r) {
     std::vector<std::string> out;
     for (const Finding& f : r.report.findings)
-      out.push_back(f.rule + " [" + f.environment + "] " + (f.location.file ? f.location.file->path() : ""));
+      out.push_back(f.rule + " [" + f.environment + "] " + (f.location.file ? f.location.file->path() : "") +
+                    (f.location.file && f.environment.size() ? ":" + std::to_string(f.location.file->lines().position(f.location.range.begin).line) : ""));
     return out;
   }
 
@@ -56,14 +58,71 @@ class CheckChangedTest : public ::testing::Test {
 };
 
 TEST_F(CheckChangedTest, ModuleChangeChecksEveryEnvironmentThatCallsIt) {
+  // The module now requires `zone`, which neither caller sets.
+  write("modules/m/main.tf",
+        "variable \"size\" {\n  type = number\n}\nvariable \"zone\" {\n  type = string\n}\n"
+        "output \"s\" {\n  value = var.size\n}\n");
   CheckResult r = check({"modules/m/main.tf"});
   ASSERT_NE(r.exit_code, 2) << r.error;
   EXPECT_EQ(r.affected_environments, 2u);
   EXPECT_EQ(r.report.summary.environments, 2u);
-  // prod's findings; broken/'s syntax error is in a file the change did not touch.
-  EXPECT_EQ(found(r), (std::vector<std::string>{"missing-required-variable [prod] environments/prod/main.tf",
-                                                 "undeclared-variable [prod] environments/prod/terraform.tfvars"}));
+  // Both environments reach the module only through its module block: each
+  // is checked in the module's part, which holds the module block's
+  // findings. prod's own problems (its tfvars miss `size` and set an
+  // undeclared variable) are not the module's and are left to a check of
+  // prod; broken/'s syntax error is in a file the change did not touch.
+  EXPECT_EQ(found(r), (std::vector<std::string>{"missing-required-variable [dev] environments/dev/main.tf:4",
+                                                 "missing-required-variable [prod] environments/prod/main.tf:4"}));
   EXPECT_EQ(r.exit_code, 1);
+  ASSERT_EQ(r.focus.size(), 2u);
+  EXPECT_EQ(r.focus[0].environment, "dev");
+  EXPECT_EQ(r.focus[0].instance_paths, std::vector<std::string>{"module.m"});
+  EXPECT_EQ(r.focus[0].module_dirs, std::vector<std::string>{"modules/m"});
+}
+
+TEST_F(CheckChangedTest, RootChangeChecksTheWholeEnvironment) {
+  // A change in prod's root module: all of prod, with its own problems.
+  CheckResult r = check({"environments/prod/main.tf"});
+  ASSERT_NE(r.exit_code, 2) << r.error;
+  EXPECT_EQ(r.affected_environments, 1u);
+  EXPECT_TRUE(r.focus.empty());
+  EXPECT_EQ(found(r), (std::vector<std::string>{"missing-required-variable [prod] environments/prod/main.tf:1",
+                                                 "undeclared-variable [prod] environments/prod/terraform.tfvars:1"}));
+}
+
+TEST_F(CheckChangedTest, ModuleChangeCoversTheModulesInstancesAndNothingElse) {
+  // m calls n; the root also declares a resource of its own. A change in m
+  // covers m's instance and everything below it (n's resource), not the
+  // root's resource, nor another module's.
+  write("modules/n/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"n\"\n}\n");
+  write("modules/m/main.tf",
+        "variable \"size\" {\n  type = number\n}\nmodule \"n\" {\n  source = \"../n\"\n}\n"
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"m\"\n}\n");
+  write("modules/other/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"o\"\n}\n");
+  write("environments/dev/main.tf",
+        "variable \"size\" {\n  type = number\n}\nmodule \"m\" {\n  source = \"../../modules/m\"\n  size   = var.size\n}\n"
+        "module \"other\" {\n  source = \"../../modules/other\"\n}\n"
+        "resource \"aws_s3_bucket\" \"root\" {\n  bucket = \"r\"\n}\n");
+  CheckOptions options;
+  options.paths = {"."};
+  options.today = "2026-06-01";
+  options.only = {"s3-versioning"};
+  options.environments = {"dev"};
+  options.changed_files = {"modules/m/main.tf"};
+  settings::Settings settings;
+  settings.dir = dir_;
+  CheckResult r = runCheck(options, settings);
+  ASSERT_NE(r.exit_code, 2) << r.error;
+  std::vector<std::string> resources;
+  for (const Finding& f : r.report.findings) resources.push_back(f.resource);
+  std::sort(resources.begin(), resources.end());
+  EXPECT_EQ(resources, (std::vector<std::string>{"module.m.aws_s3_bucket.b", "module.m.module.n.aws_s3_bucket.b"}));
+  // The whole environment has four buckets without versioning.
+  options.changed_files.clear();
+  CheckResult all = runCheck(options, settings);
+  EXPECT_EQ(std::count_if(all.report.findings.begin(), all.report.findings.end(),
+                          [](const Finding& f) { return f.rule == "s3-versioning"; }),
+            4);
 }
 
 TEST_F(CheckChangedTest, TfvarsChangeChecksOnlyItsEnvironment) {
@@ -116,8 +175,8 @@ TEST_F(CheckChangedTest, ConfigChangeIsAFullCheck) {
   CheckResult r = check({".tfguard.hcl"}, settings);
   EXPECT_EQ(r.affected_environments, 3u);
   EXPECT_EQ(found(r), (std::vector<std::string>{"syntax [] broken/main.tf",
-                                                 "missing-required-variable [prod] environments/prod/main.tf",
-                                                 "undeclared-variable [prod] environments/prod/terraform.tfvars"}));
+                                                 "missing-required-variable [prod] environments/prod/main.tf:1",
+                                                 "undeclared-variable [prod] environments/prod/terraform.tfvars:1"}));
 }
 
 TEST_F(CheckChangedTest, WithoutChangedFilesEverythingIsChecked) {

@@ -172,6 +172,34 @@ TEST_F(LspWorkspaceTest, AModuleEditUpdatesTheEnvironmentFilesThatUseIt) {
   EXPECT_EQ(s.lastPublished(ws_.uri(kDev)), json::array());
 }
 
+TEST_F(LspWorkspaceTest, AModuleEditKeepsTheEnvironmentsOtherFindings) {
+  // dev's root has a bucket of its own (no versioning). A module edit
+  // re-checks dev only in the module's part: the bucket's finding, outside
+  // that part, stays shown.
+  ws_.write(kDev, ws_.read(kDev) + "\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"dev-logs\"\n}\n");
+  LspSession s;
+  s.initialize({{"debounceMs", 0}}, json::object(), uriFromPath(ws_.dir()));
+  openFile(s, kModule);
+  openFile(s, kDev);
+  auto buckets = [](const Strings& diagnostics) {
+    return std::count_if(diagnostics.begin(), diagnostics.end(),
+                         [](const std::string& d) { return d.starts_with("s3-versioning ") && d.ends_with("[dev]"); });
+  };
+  Strings before = describe(s.lastPublished(ws_.uri(kDev)));
+  ASSERT_EQ(buckets(before), 1) << ::testing::PrintToString(before);
+  s.take();
+  // A new required variable in the module: dev misses it, and keeps the rest.
+  s.change(ws_.uri(kModule), 2,
+           {{{"range", {{"start", {{"line", 1}, {"character", 0}}}, {"end", {{"line", 1}, {"character", 0}}}}},
+             {"text", "variable \"port\" {\n  type = number\n}\n\n"}}});
+  Strings after = describe(s.lastPublished(ws_.uri(kDev)));
+  EXPECT_EQ(buckets(after), 1) << ::testing::PrintToString(after);
+  EXPECT_EQ(after.size(), before.size() + 1) << ::testing::PrintToString(after);
+  EXPECT_NE(std::find(after.begin(), after.end(), "missing-required-variable 5:0-5:12 Missing required argument [dev]"),
+            after.end())
+      << ::testing::PrintToString(after);
+}
+
 TEST_F(LspWorkspaceTest, TfvarsEditMovesTheFindingToAnotherEnvironment) {
   LspSession s;
   s.initialize();

@@ -258,18 +258,31 @@ class EnvironmentRuleContext : public rules::RuleContext {
 // What project-scope rules see (rules::ProjectContext): the scan as a whole.
 class ScanRuleContext : public rules::ProjectContext {
  public:
+  /// `changed` (display paths), when given: a --changed run, which keeps
+  /// findings of no environment only in those files. The rules then see
+  /// only the modules and files of the changed files' directories (and
+  /// the root modules, whose sensitive variables hardcoded-secret needs).
   ScanRuleContext(loader::Project& project, std::span<const loader::EnvironmentSpec> envs, const RulePolicy& policy,
-                  const settings::Settings& settings, Findings& findings)
+                  const settings::Settings& settings, Findings& findings, const std::set<std::string>* changed)
       : project_(project), policy_(policy), settings_(settings), findings_(findings) {
-    for (const fs::path& dir : project.moduleDirs()) {
-      if (dir.generic_string().find("/.terraform/") != std::string::npos) continue;
-      if (const model::Module* m = project.module(dir)) modules_.push_back(m);
-    }
     for (const fs::path& dir : project.rootModules())
       if (const model::Module* m = project.module(dir)) roots_.insert(m);
+    if (changed != nullptr) {
+      for (const std::string& path : *changed) changed_dirs_.insert(dirOf(fs::path(path).parent_path().string()));
+      files_ = project.parsedFiles();
+      std::erase_if(files_, [&](const syntax::ParsedFile* f) { return !f->source || !inChangedDir(f->source->path()); });
+    }
+    for (const fs::path& dir : project.moduleDirs()) {
+      if (dir.generic_string().find("/.terraform/") != std::string::npos) continue;
+      const model::Module* m = project.module(dir);
+      if (m == nullptr) continue;
+      if (changed != nullptr && !roots_.count(m) && !changed_dirs_.count(dirOf(project.displayPath(dir)))) continue;
+      modules_.push_back(m);
+    }
     std::set<fs::path> seen;
     for (const loader::EnvironmentSpec& env : envs) {
       if (!env.env_file || !seen.insert(*env.env_file).second) continue;
+      if (changed != nullptr && !changed->count(project.displayPath(*env.env_file))) continue;
       std::string error;
       auto file = project.sourceFile(*env.env_file, &error);
       if (!file) continue;
@@ -284,7 +297,9 @@ class ScanRuleContext : public rules::ProjectContext {
   std::vector<const model::Module*> modules() const override { return modules_; }
   bool isRootModule(const model::Module& module) const override { return roots_.count(&module) > 0; }
   std::span<const fs::path> stateFiles() const override { return project_.stateFiles(); }
-  std::vector<const syntax::ParsedFile*> parsedFiles() const override { return project_.parsedFiles(); }
+  std::vector<const syntax::ParsedFile*> parsedFiles() const override {
+    return changed_dirs_.empty() ? project_.parsedFiles() : files_;
+  }
   const std::vector<rules::EnvFileView>& envFiles() const override { return env_files_; }
   Location fileLocation(const fs::path& path) const override {
     // A file that is not read (a state file) is named, not quoted.
@@ -312,6 +327,14 @@ class ScanRuleContext : public rules::ProjectContext {
   std::vector<const model::Module*> modules_;
   std::set<const model::Module*> roots_;
   std::vector<rules::EnvFileView> env_files_;
+  std::set<std::string> changed_dirs_;  // display paths; empty: not a --changed run
+  std::vector<const syntax::ParsedFile*> files_;  // those in changed_dirs_
+
+  // "modules/m0" for "modules/m0/main.tf"; "." for "main.tf".
+  static std::string dirOf(const std::string& display_dir) { return display_dir.empty() ? "." : display_dir; }
+  bool inChangedDir(const std::string& file) const {
+    return changed_dirs_.count(dirOf(fs::path(file).parent_path().string())) > 0;
+  }
 };
 
 // The instances of the modules in `dirs` (display paths) in `instance`'s
@@ -691,7 +714,8 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
                                            [&](const fs::path& state) { return project->displayPath(state) == path; });
                       });
   if (!project_rules.empty() && scan_project) {
-    ScanRuleContext scan(*project, envs, policy, settings, findings);
+    ScanRuleContext scan(*project, envs, policy, settings, findings,
+                         impact && !impact->everything ? &changed : nullptr);
     for (const rules::Rule* rule : project_rules) {
       scan.setRule(rule);
       rule->checkProject(scan);

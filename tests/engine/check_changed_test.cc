@@ -168,6 +168,35 @@ TEST_F(CheckChangedTest, ProjectRulesStillSeeAChangedFileOfNoEnvironment) {
   EXPECT_TRUE(found(runCheck(options, settings)).empty());
 }
 
+TEST_F(CheckChangedTest, ProjectRulesLookOnlyAtTheChangedFilesDirectories) {
+  // A secret in prod's tfvars (for a sensitive root variable) and one in
+  // the module: each is reported by a change of its own file only.
+  write("environments/prod/main.tf",
+        "variable \"size\" {\n  type = number\n}\nvariable \"db_password\" {\n  type      = string\n"
+        "  sensitive = true\n}\nmodule \"m\" {\n  source = \"../../modules/m\"\n  size   = var.size\n}\n");
+  write("environments/prod/terraform.tfvars", "size = 1\ndb_password = \"Sup3r-S3cret-Passw0rd\"\n");
+  write("modules/m/main.tf",
+        "variable \"size\" {\n  type = number\n}\nprovider \"aws\" {\n"
+        "  access_key = \"AKIAIOSFODNN7EXAMPLE\"\n}\n");
+  auto secrets = [&](std::vector<fs::path> changed) {
+    CheckOptions options;
+    options.paths = {"."};
+    options.today = "2026-06-01";
+    options.only = {"hardcoded-secret"};
+    options.changed_files = std::move(changed);
+    options.changed_only = true;
+    settings::Settings settings;
+    settings.dir = dir_;
+    return found(runCheck(options, settings));
+  };
+  EXPECT_EQ(secrets({"environments/prod/terraform.tfvars"}),
+            (std::vector<std::string>{"hardcoded-secret [] environments/prod/terraform.tfvars"}));
+  EXPECT_EQ(secrets({"modules/m/main.tf"}), (std::vector<std::string>{"hardcoded-secret [] modules/m/main.tf"}));
+  EXPECT_EQ(secrets({"environments/prod/terraform.tfvars", "modules/m/main.tf"}),
+            (std::vector<std::string>{"hardcoded-secret [] environments/prod/terraform.tfvars",
+                                      "hardcoded-secret [] modules/m/main.tf"}));
+}
+
 TEST_F(CheckChangedTest, ConfigChangeIsAFullCheck) {
   write(".tfguard.hcl", "");
   settings::Settings settings;

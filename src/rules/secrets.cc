@@ -124,34 +124,55 @@ struct TokenFormat {
   std::string_view kind;  ///< empty: private key (kind from the header)
   const char* pattern;
   int group;  ///< the capturing group that is the secret (0: the whole match)
+  /// Text the pattern cannot match without (any of these, "" for none;
+  /// `folded`: compared case-insensitively): most text holds none, and is
+  /// passed over without running, or even compiling, the pattern.
+  std::array<std::string_view, 5> needles = {};
+  bool folded = false;
 };
 
 constexpr std::array kTokenFormats = {
-    TokenFormat{"AWS access key id", R"(\b((?:AKIA|ASIA)[A-Z0-9]{16})\b)", 1},
+    TokenFormat{"AWS access key id", R"(\b((?:AKIA|ASIA)[A-Z0-9]{16})\b)", 1, {"AKIA", "ASIA"}},
     TokenFormat{"AWS secret access key",
                 R"((?i)(?:aws[_-]?secret[_-]?access[_-]?key|aws[_-]?secret[_-]?key|secret[_-]?access[_-]?key|)"
                 R"(secret[_-]?key)["']?[ \t]*(?:=|:|=>)[ \t]*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))",
-                1},
+                1, {"key"}, true},
     TokenFormat{"",
                 R"((?s)-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----(.*?))"
                 R"((?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\z))",
-                0},
-    TokenFormat{"GitHub token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255})\b)", 1},
-    TokenFormat{"GitHub token", R"(\b(github_pat_[A-Za-z0-9_]{22,255})\b)", 1},
-    TokenFormat{"Slack token", R"(\b(xox[baprs]-[A-Za-z0-9-]{10,250}))", 1},
-    TokenFormat{"Slack webhook URL", R"((https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,}))", 1},
-    TokenFormat{"Stripe live secret key", R"(\b((?:sk|rk)_live_[A-Za-z0-9]{24,247})\b)", 1},
-    TokenFormat{"Google API key", R"(\b(AIza[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$))", 1},
-    TokenFormat{"password in a URL", R"(\b[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@"'${}]+:([^\s/@"'${}]+)@)", 1},
+                0, {"-----BEGIN "}},
+    TokenFormat{"GitHub token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255})\b)", 1, {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}},
+    TokenFormat{"GitHub token", R"(\b(github_pat_[A-Za-z0-9_]{22,255})\b)", 1, {"github_pat_"}},
+    TokenFormat{"Slack token", R"(\b(xox[baprs]-[A-Za-z0-9-]{10,250}))", 1, {"xox"}},
+    TokenFormat{"Slack webhook URL", R"((https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,}))", 1, {"hooks.slack.com"}},
+    TokenFormat{"Stripe live secret key", R"(\b((?:sk|rk)_live_[A-Za-z0-9]{24,247})\b)", 1, {"_live_"}},
+    TokenFormat{"Google API key", R"(\b(AIza[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$))", 1, {"AIza"}},
+    TokenFormat{"password in a URL", R"(\b[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@"'${}]+:([^\s/@"'${}]+)@)", 1, {"://"}},
 };
 
-const std::vector<std::unique_ptr<re2::RE2>>& tokenRegexps() {
-  static const std::vector<std::unique_ptr<re2::RE2>> compiled = [] {
-    std::vector<std::unique_ptr<re2::RE2>> out;
-    for (const TokenFormat& f : kTokenFormats) out.push_back(std::make_unique<re2::RE2>(f.pattern));
-    return out;
-  }();
-  return compiled;
+// Whether `text` holds one of `format`'s needles (or it has none).
+bool mayMatch(const TokenFormat& format, std::string_view text) {
+  if (format.needles[0].empty()) return true;
+  for (std::string_view needle : format.needles) {
+    if (needle.empty()) break;
+    if (!format.folded) {
+      if (text.find(needle) != std::string_view::npos) return true;
+      continue;
+    }
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                    [&](char a, char b) { return lower(a) == lower(b); }) != text.end())
+      return true;
+  }
+  return false;
+}
+
+// The compiled pattern of kTokenFormats[i], compiled on first use.
+const re2::RE2& tokenRegexp(size_t i) {
+  static std::array<std::once_flag, kTokenFormats.size()> once;
+  static std::array<std::unique_ptr<re2::RE2>, kTokenFormats.size()> compiled;
+  std::call_once(once[i], [i] { compiled[i] = std::make_unique<re2::RE2>(kTokenFormats[i].pattern); });
+  return *compiled[i];
 }
 
 /// Calls `f(groups)` for every match of `re` in `text` (groups[0] the whole
@@ -285,10 +306,10 @@ std::vector<SecretHit> findSecrets(std::string_view text, const ExtraSecretPatte
     found.push_back({{std::move(kind), b, e, std::move(name)}, priority});
   };
 
-  const auto& regexps = tokenRegexps();
   for (size_t i = 0; i < kTokenFormats.size(); ++i) {
     const TokenFormat& format = kTokenFormats[i];
-    forEachMatch(*regexps[i], text, [&](const std::vector<re2::StringPiece>& g) {
+    if (!mayMatch(format, text)) continue;
+    forEachMatch(tokenRegexp(i), text, [&](const std::vector<re2::StringPiece>& g) {
       const re2::StringPiece& secret = g[static_cast<size_t>(format.group)];
       if (secret.data() == nullptr) return;
       std::string kind(format.kind);
@@ -326,10 +347,10 @@ std::vector<SecretHit> findSecrets(std::string_view text, const ExtraSecretPatte
     forEachMatch(assignmentRegexp(), text, [&](const std::vector<re2::StringPiece>& g) {
       assigned(std::string_view(g[1].data(), g[1].size()), g[2]);
     });
-    forEachMatch(flagRegexp(), text, [&](const std::vector<re2::StringPiece>& g) {
+    if (text.find("--") != std::string_view::npos) forEachMatch(flagRegexp(), text, [&](const std::vector<re2::StringPiece>& g) {
       assigned(std::string_view(g[1].data(), g[1].size()), g[2]);
     });
-    forEachMatch(loginRegexp(), text, [&](const std::vector<re2::StringPiece>& g) {
+    if (text.find("login") != std::string_view::npos) forEachMatch(loginRegexp(), text, [&](const std::vector<re2::StringPiece>& g) {
       auto [b, e] = unquoted(text, g[1]);
       if (!notAScriptSecret(text.substr(b, e - b))) add("password", b, e, "-p", 2);
     });

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -358,10 +359,24 @@ bool flaggedArn(std::string_view arn) {
 
 /// Cloud ids in a string: whole words like `sg-0123abcd` (8 or 17 hex
 /// digits) and ARNs.
+// Whether an id or ARN can start with `c`: most words cannot, and are
+// passed over without comparing every prefix (this rule reads every string
+// of every environment).
+bool canStartId(char c) {
+  static const auto table = [] {
+    std::array<bool, 256> t{};
+    for (std::string_view prefix : kIdPrefixes) t[static_cast<unsigned char>(prefix[0])] = true;
+    t['a'] = true;  // arn:
+    return t;
+  }();
+  return table[static_cast<unsigned char>(c)];
+}
+
 std::vector<std::string> findIds(std::string_view s) {
   std::vector<std::string> out;
+  if (s.find('-') == std::string_view::npos && s.find("arn:") == std::string_view::npos) return out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && isWordChar(s[i - 1])) continue;
+    if ((i > 0 && isWordChar(s[i - 1])) || !canStartId(s[i])) continue;
     if (s.compare(i, 4, "arn:") == 0 && s.compare(i, 7, "arn:aws") == 0) {
       size_t j = i;
       while (j < s.size() && !arnEnd(s[j])) ++j;

@@ -34,15 +34,23 @@ class CheckChangedTest : public ::testing::Test {
     write("README.md", "# infra\n");
   }
   void write(const std::string& rel, const std::string& text) { repo_.write(rel, text); }
-  CheckResult check(std::vector<fs::path> changed, settings::Settings settings = {}) {
+  /// A --changed check of the tree with only the `only` rules.
+  static CheckOptions changedOptions(std::vector<fs::path> changed, std::vector<std::string> only) {
     CheckOptions options;
     options.paths = {"."};
     options.today = "2026-06-01";
-    options.only = {"missing-required-variable", "undeclared-variable", "syntax"};
+    options.only = std::move(only);
     options.changed_files = std::move(changed);
     options.changed_only = true;
+    return options;
+  }
+  CheckResult run(const CheckOptions& options, settings::Settings settings = {}) {
     settings.dir = dir_;
     return runCheck(options, settings);
+  }
+  CheckResult check(std::vector<fs::path> changed, settings::Settings settings = {}) {
+    return run(changedOptions(std::move(changed), {"missing-required-variable", "undeclared-variable", "syntax"}),
+               std::move(settings));
   }
   /// "RULE [ENV] FILE" per finding.
   static std::vector<std::string> found(const CheckResult& r) {
@@ -103,15 +111,9 @@ TEST_F(CheckChangedTest, ModuleChangeCoversTheModulesInstancesAndNothingElse) {
         "variable \"size\" {\n  type = number\n}\nmodule \"m\" {\n  source = \"../../modules/m\"\n  size   = var.size\n}\n"
         "module \"other\" {\n  source = \"../../modules/other\"\n}\n"
         "resource \"aws_s3_bucket\" \"root\" {\n  bucket = \"r\"\n}\n");
-  CheckOptions options;
-  options.paths = {"."};
-  options.today = "2026-06-01";
-  options.only = {"s3-versioning"};
+  CheckOptions options = changedOptions({"modules/m/main.tf"}, {"s3-versioning"});
   options.environments = {"dev"};
-  options.changed_files = {"modules/m/main.tf"};
-  settings::Settings settings;
-  settings.dir = dir_;
-  CheckResult r = runCheck(options, settings);
+  CheckResult r = run(options);
   ASSERT_NE(r.exit_code, 2) << r.error;
   std::vector<std::string> resources;
   for (const Finding& f : r.report.findings) resources.push_back(f.resource);
@@ -119,7 +121,8 @@ TEST_F(CheckChangedTest, ModuleChangeCoversTheModulesInstancesAndNothingElse) {
   EXPECT_EQ(resources, (std::vector<std::string>{"module.m.aws_s3_bucket.b", "module.m.module.n.aws_s3_bucket.b"}));
   // The whole environment has four buckets without versioning.
   options.changed_files.clear();
-  CheckResult all = runCheck(options, settings);
+  options.changed_only = false;
+  CheckResult all = run(options);
   EXPECT_EQ(std::count_if(all.report.findings.begin(), all.report.findings.end(),
                           [](const Finding& f) { return f.rule == "s3-versioning"; }),
             4);
@@ -155,17 +158,10 @@ TEST_F(CheckChangedTest, NothingAffectedIsACleanEmptyRun) {
 TEST_F(CheckChangedTest, ProjectRulesStillSeeAChangedFileOfNoEnvironment) {
   // A state file affects no environment; state-file-in-repo reports it where it is.
   write("environments/prod/terraform.tfstate", "{}");
-  CheckOptions options;
-  options.paths = {"."};
-  options.only = {"state-file-in-repo"};
-  options.changed_files = {"environments/prod/terraform.tfstate"};
-  settings::Settings settings;
-  settings.dir = dir_;
-  CheckResult r = runCheck(options, settings);
+  CheckResult r = run(changedOptions({"environments/prod/terraform.tfstate"}, {"state-file-in-repo"}));
   EXPECT_EQ(r.affected_environments, 0u);
   EXPECT_EQ(found(r), (std::vector<std::string>{"state-file-in-repo [] environments/prod/terraform.tfstate"}));
-  options.changed_files = {"README.md"};
-  EXPECT_TRUE(found(runCheck(options, settings)).empty());
+  EXPECT_TRUE(found(run(changedOptions({"README.md"}, {"state-file-in-repo"}))).empty());
 }
 
 TEST_F(CheckChangedTest, ProjectRulesLookOnlyAtTheChangedFilesDirectories) {
@@ -179,15 +175,7 @@ TEST_F(CheckChangedTest, ProjectRulesLookOnlyAtTheChangedFilesDirectories) {
         "variable \"size\" {\n  type = number\n}\nprovider \"aws\" {\n"
         "  access_key = \"AKIAIOSFODNN7EXAMPLE\"\n}\n");
   auto secrets = [&](std::vector<fs::path> changed) {
-    CheckOptions options;
-    options.paths = {"."};
-    options.today = "2026-06-01";
-    options.only = {"hardcoded-secret"};
-    options.changed_files = std::move(changed);
-    options.changed_only = true;
-    settings::Settings settings;
-    settings.dir = dir_;
-    return found(runCheck(options, settings));
+    return found(run(changedOptions(std::move(changed), {"hardcoded-secret"})));
   };
   EXPECT_EQ(secrets({"environments/prod/terraform.tfvars"}),
             (std::vector<std::string>{"hardcoded-secret [] environments/prod/terraform.tfvars"}));

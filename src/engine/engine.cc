@@ -846,6 +846,8 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   }
   rep.summary.files = project->parsedFiles().size();
   rep.summary.environments = evaluated.size();
+  rep.summary.partial_environments = result.focus.size();
+  if (!result.focus.empty()) rep.summary.partial_modules = result.focus[0].module_dirs;
   for (const eval::EvaluatedEnvironment& env : evaluated) rep.environments.push_back(env.spec->name);
   for (const Finding& f : findings) {
     if (f.suppressed) {

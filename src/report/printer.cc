@@ -139,7 +139,16 @@ std::string summaryLine(const Summary& summary) {
   add(summary.notes, "note", "notes");
   if (counts.empty()) counts = "no findings";
   std::string out = counts + " in ";
-  if (summary.environments > 0) out += counted(summary.environments, "environment", "environments") + ", ";
+  if (summary.environments > 0) {
+    out += counted(summary.environments, "environment", "environments");
+    if (summary.partial_environments > 0) {
+      std::string modules = fmt::format("{}", fmt::join(summary.partial_modules, ", "));
+      out += summary.partial_environments == summary.environments
+                 ? fmt::format(" (the part of {} in each)", modules)
+                 : fmt::format(" ({} of them in the part of {})", summary.partial_environments, modules);
+    }
+    out += ", ";
+  }
   out += counted(summary.files, "file", "files");
   out += fmt::format(", {} ms", roundedMs(summary.duration_ms));
   std::string extra;

@@ -27,6 +27,10 @@ struct RuleInfo {
 struct Summary {
   size_t files = 0;
   size_t environments = 0;
+  /// --changed: how many of the environments were checked only in the
+  /// part of the changed modules (engine::CheckFocus), and those modules.
+  size_t partial_environments = 0;
+  std::vector<std::string> partial_modules;
   size_t errors = 0;
   size_t warnings = 0;
   size_t notes = 0;

@@ -51,6 +51,17 @@ TEST(TextPrinter, NoFindings) {
   EXPECT_EQ(render("text", report), "1 error, 1 warning, 1 note in 3 environments, 2 files, 0 ms (4 undecided)\n");
 }
 
+TEST(TextPrinter, SaysWhenEnvironmentsWereCheckedInTheChangedModulesPart) {
+  Report report;
+  report.summary = {.files = 56, .environments = 3, .partial_environments = 3, .partial_modules = {"modules/m0"},
+                    .warnings = 2};
+  EXPECT_EQ(render("text", report), "2 warnings in 3 environments (the part of modules/m0 in each), 56 files, 0 ms\n");
+  report.summary.partial_environments = 2;
+  report.summary.partial_modules = {"modules/a", "modules/b"};
+  EXPECT_EQ(render("text", report),
+            "2 warnings in 3 environments (2 of them in the part of modules/a, modules/b), 56 files, 0 ms\n");
+}
+
 TEST(TextPrinter, SanitizesControlCharacters) {
   Report report = sampleReport();
   report.findings.resize(1);

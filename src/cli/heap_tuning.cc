@@ -1,7 +1,5 @@
 #include "cli/heap_tuning.h"
 
-#include "base/parallel.h"
-
 #include <climits>
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +13,8 @@
 #define TFGUARD_TUNE_HEAP 1
 #endif
 
+#include "base/parallel.h"
+
 namespace tfguard::cli {
 
 #ifdef TFGUARD_TUNE_HEAP
@@ -25,9 +25,9 @@ constexpr size_t kHugePage = size_t{2} << 20;
 // mprotect per allocation that does not fit and faults in 4 KiB pages: a
 // thread's first megabytes cost three times the main heap's (bench/README.md).
 // So each worker grows its arena once by 60 MiB (two blocks below
-// M_MMAP_THRESHOLD, so they come from the arena; a heap is 64 MiB), marks it for huge pages and gives it back
-// to the arena's free top, which is never trimmed. A later thread reusing
-// the arena finds the room already there.
+// M_MMAP_THRESHOLD, so they come from the arena; a heap is 64 MiB), marks
+// it for huge pages and gives it back to the arena's free top, which is
+// never trimmed. A later thread reusing the arena finds the room there.
 void reserveThreadArena() {
   constexpr size_t kBlock = size_t{30} << 20;
   void* blocks[2] = {std::malloc(kBlock), std::malloc(kBlock)};
@@ -54,8 +54,8 @@ void reserveThreadArena() {
 // threads of the parallel pipeline keep their own arenas, reserved the same
 // way when they start (reserveThreadArena): forcing them onto this heap
 // (M_ARENA_MAX=1) made `-j 2` slower than `-j 1`, the threads queueing on
-// the arena's lock (bench/README.md). Not
-// for `tfguard lsp`: a server should give memory back.
+// the arena's lock (bench/README.md). Not for `tfguard lsp`: a server
+// should give memory back.
 void tuneHeap([[maybe_unused]] int argc, [[maybe_unused]] char** argv) {
 #ifdef TFGUARD_TUNE_HEAP
   if (argc > 1 && std::string_view(argv[1]) == "lsp") return;

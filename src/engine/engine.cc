@@ -31,6 +31,17 @@ std::optional<Severity> parseSeverity(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// The directory of a file's display path as module directories are shown:
+// "modules/m0" for "modules/m0/main.tf", "." for "main.tf".
+std::string displayDirOf(const std::string& file) {
+  std::string dir = std::filesystem::path(file).parent_path().string();
+  return dir.empty() ? "." : dir;
+}
+
+}  // namespace
+
 bool CheckFocus::coversResource(std::string_view address) const {
   return std::any_of(instance_paths.begin(), instance_paths.end(), [&](const std::string& path) {
     return address.size() > path.size() && address.starts_with(path) && address[path.size()] == '.';
@@ -40,10 +51,8 @@ bool CheckFocus::coversResource(std::string_view address) const {
 bool CheckFocus::covers(const Finding& finding) const {
   if (!finding.resource.empty()) return coversResource(finding.resource);
   auto in_modules = [&](const Location& at) {
-    if (!at.file) return false;
-    std::string dir = std::filesystem::path(at.file->path()).parent_path().string();
-    if (dir.empty()) dir = ".";
-    return std::find(module_dirs.begin(), module_dirs.end(), dir) != module_dirs.end();
+    return at.file && std::find(module_dirs.begin(), module_dirs.end(), displayDirOf(at.file->path())) !=
+                          module_dirs.end();
   };
   if (in_modules(finding.location)) return true;
   if (std::any_of(finding.related.begin(), finding.related.end(),
@@ -267,16 +276,20 @@ class ScanRuleContext : public rules::ProjectContext {
       : project_(project), policy_(policy), settings_(settings), findings_(findings) {
     for (const fs::path& dir : project.rootModules())
       if (const model::Module* m = project.module(dir)) roots_.insert(m);
+    std::set<std::string> changed_dirs;  // display paths
     if (changed != nullptr) {
-      for (const std::string& path : *changed) changed_dirs_.insert(dirOf(fs::path(path).parent_path().string()));
+      for (const std::string& path : *changed) changed_dirs.insert(displayDirOf(path));
       files_ = project.parsedFiles();
-      std::erase_if(files_, [&](const syntax::ParsedFile* f) { return !f->source || !inChangedDir(f->source->path()); });
+      std::erase_if(*files_, [&](const syntax::ParsedFile* f) {
+        return !f->source || !changed_dirs.count(displayDirOf(f->source->path()));
+      });
     }
     for (const fs::path& dir : project.moduleDirs()) {
       if (dir.generic_string().find("/.terraform/") != std::string::npos) continue;
       const model::Module* m = project.module(dir);
       if (m == nullptr) continue;
-      if (changed != nullptr && !roots_.count(m) && !changed_dirs_.count(dirOf(project.displayPath(dir)))) continue;
+      std::string shown = project.displayPath(dir);
+      if (changed != nullptr && !roots_.count(m) && !changed_dirs.count(shown.empty() ? "." : shown)) continue;
       modules_.push_back(m);
     }
     std::set<fs::path> seen;
@@ -298,7 +311,7 @@ class ScanRuleContext : public rules::ProjectContext {
   bool isRootModule(const model::Module& module) const override { return roots_.count(&module) > 0; }
   std::span<const fs::path> stateFiles() const override { return project_.stateFiles(); }
   std::vector<const syntax::ParsedFile*> parsedFiles() const override {
-    return changed_dirs_.empty() ? project_.parsedFiles() : files_;
+    return files_ ? *files_ : project_.parsedFiles();
   }
   const std::vector<rules::EnvFileView>& envFiles() const override { return env_files_; }
   Location fileLocation(const fs::path& path) const override {
@@ -327,14 +340,7 @@ class ScanRuleContext : public rules::ProjectContext {
   std::vector<const model::Module*> modules_;
   std::set<const model::Module*> roots_;
   std::vector<rules::EnvFileView> env_files_;
-  std::set<std::string> changed_dirs_;  // display paths; empty: not a --changed run
-  std::vector<const syntax::ParsedFile*> files_;  // those in changed_dirs_
-
-  // "modules/m0" for "modules/m0/main.tf"; "." for "main.tf".
-  static std::string dirOf(const std::string& display_dir) { return display_dir.empty() ? "." : display_dir; }
-  bool inChangedDir(const std::string& file) const {
-    return changed_dirs_.count(dirOf(fs::path(file).parent_path().string())) > 0;
-  }
+  std::optional<std::vector<const syntax::ParsedFile*>> files_;  // --changed: those in the changed directories
 };
 
 // The instances of the modules in `dirs` (display paths) in `instance`'s

@@ -201,6 +201,9 @@ int runCheckCommand() {
   }
   if (g_flags.stats) {
     for (const auto& [name, ms] : result.phase_ms) std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", name.c_str(), ms);
+    if (result.module_instances_reused > 0)
+      std::fprintf(stderr, "tfguard: module instances: %zu evaluated, %zu reused (same inputs)\n",
+                   result.module_instances_evaluated, result.module_instances_reused);
     std::fprintf(stderr, "tfguard: %-13s %8.1f ms\n", "total", duration_ms);
   }
   return result.exit_code;

@@ -158,6 +158,11 @@ class EnvironmentRuleContext : public rules::RuleContext {
   }
 
   void setRule(const rules::Rule* rule) { rule_ = rule; }
+  /// The part of the environment a --changed check covers; null: all of it.
+  void setFocus(const CheckFocus* focus) { focus_ = focus; }
+  bool reports(const eval::ResourceInstance& instance) const override {
+    return focus_ == nullptr || focus_->coversResource(instance.address);
+  }
 
   const eval::EvaluatedEnvironment& environment() const override { return env_; }
   loader::Tier tier() const override { return env_.spec->tier; }
@@ -257,6 +262,7 @@ class EnvironmentRuleContext : public rules::RuleContext {
   Findings* findings_;
   Findings* undecided_;
   const rules::Rule* rule_ = nullptr;
+  const CheckFocus* focus_ = nullptr;
   std::vector<const eval::ResourceInstance*> resources_;
   std::map<const eval::ResourceInstance*, const eval::ModuleInstance*> module_of_;
   std::map<const eval::ModuleInstance*, const eval::ModuleInstance*> parent_;
@@ -530,6 +536,22 @@ std::shared_ptr<const RuleCatalog> RuleCatalog::load(const settings::Settings& s
   return catalog;
 }
 
+struct CheckSession::State {
+  std::shared_ptr<const loader::Project> last_project;
+  /// By root module: its environments' module instances.
+  std::map<fs::path, std::unique_ptr<eval::EvaluationCache>> caches;
+};
+
+CheckSession::CheckSession() : state_(std::make_unique<State>()) {}
+CheckSession::~CheckSession() = default;
+
+namespace {
+// A session's cache entry not used by this many checks in a row is dropped
+// (an editor's checks come back to the same environments; the entry of an
+// edited module's old inputs does not).
+constexpr uint64_t kCheckSessionKeepChecks = 8;
+}  // namespace
+
 CheckResult runCheck(const CheckOptions& options, const settings::Settings& settings) {
   using clock = std::chrono::steady_clock;
   CheckResult result;
@@ -571,7 +593,9 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   loader::LoadOptions load_options;
   load_options.jobs = options.jobs;
   load_options.overlays = options.overlays;
-  auto project = loader::Project::load(paths, settings, load_options);
+  if (options.session != nullptr) load_options.previous = options.session->state().last_project;
+  std::shared_ptr<loader::Project> project = loader::Project::load(paths, settings, load_options);
+  if (options.session != nullptr) options.session->state().last_project = project;
   phase("load", mark);
 
   Findings findings = project->findings();
@@ -619,12 +643,33 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   }
   std::vector<eval::EvaluatedEnvironment> evaluated(envs.size());
   size_t loaded_findings = project->findings().size();
+  // A session keeps each root's cache from check to check.
+  std::vector<eval::EvaluationCache*> session_caches(by_root.size(), nullptr);
+  if (options.session != nullptr) {
+    for (size_t g = 0; g < by_root.size(); ++g) {
+      auto& cache = options.session->state().caches[envs[by_root[g][0]].root];
+      if (!cache) cache = std::make_unique<eval::EvaluationCache>();
+      cache->beginCheck(project, kCheckSessionKeepChecks);
+      session_caches[g] = cache.get();
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> cache_counts(by_root.size());  // hits, misses
   parallelFor(by_root.size(), options.jobs, [&](size_t g) {
     std::optional<eval::EvaluationCache> cache;
     eval::EnvironmentOptions eval_options;
-    if (by_root[g].size() > 1) eval_options.cache = &cache.emplace();
+    if (session_caches[g] != nullptr) eval_options.cache = session_caches[g];
+    else if (by_root[g].size() > 1) eval_options.cache = &cache.emplace();
+    size_t hits = eval_options.cache ? eval_options.cache->hits : 0, misses = eval_options.cache ? eval_options.cache->misses : 0;
     for (size_t i : by_root[g]) evaluated[i] = eval::evaluateEnvironment(*project, envs[i], eval_options);
+    if (eval_options.cache) cache_counts[g] = {eval_options.cache->hits - hits, eval_options.cache->misses - misses};
   });
+  for (const auto& [hits, misses] : cache_counts) {
+    result.module_instances_reused += hits;
+    result.module_instances_evaluated += misses;
+  }
+  // What evaluation reads from now on comes from this project alone (the
+  // previous one stays alive only through the session's cache entries).
+  project->releasePrevious();
   // Files read while evaluating (tfvars, backend configs, templates) are
   // parsed then: their syntax errors come after the load's.
   for (size_t i = loaded_findings; i < project->findings().size(); ++i) findings.push_back(project->findings()[i]);
@@ -666,6 +711,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   parallelFor(evaluated.size(), options.jobs, [&](size_t i) {
     auto ctx = std::make_unique<EnvironmentRuleContext>(evaluated[i], *project, policy, settings, env_findings[i],
                                                         env_undecided[i]);
+    ctx->setFocus(focus_of[i]);
     for (const eval::ResourceInstance* r : ctx->allResources()) {
       if (r->decl == nullptr || (focus_of[i] != nullptr && !focus_of[i]->coversResource(r->address))) continue;
       auto it = by_type.find(r->decl->type);
@@ -879,7 +925,7 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   // The rule contexts point into the environments, which point into the
   // project: freed in that order with the model.
   struct CheckModel {
-    std::unique_ptr<loader::Project> project;
+    std::shared_ptr<loader::Project> project;
     std::vector<loader::EnvironmentSpec> envs;
     std::vector<eval::EvaluatedEnvironment> evaluated;
     std::vector<std::unique_ptr<EnvironmentRuleContext>> contexts;

@@ -40,6 +40,26 @@ class RuleCatalog {
   std::vector<std::unique_ptr<rules::Rule>> owned_;
 };
 
+/// What a session of checks of one tree keeps from one check to the next
+/// (the language server keeps one per workspace): the last load, whose
+/// unchanged files and module models the next load shares instead of
+/// parsing and building them again, and the module instances evaluated,
+/// reused while their modules' files, the files they read and their inputs
+/// are unchanged. One check at a time.
+class CheckSession {
+ public:
+  CheckSession();
+  ~CheckSession();
+  CheckSession(const CheckSession&) = delete;
+  CheckSession& operator=(const CheckSession&) = delete;
+
+  struct State;  ///< engine.cc
+  State& state() { return *state_; }
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
 struct CheckOptions {
   std::vector<std::filesystem::path> paths;  ///< default "."
   std::vector<std::string> environments;     ///< --env: only these
@@ -66,6 +86,8 @@ struct CheckOptions {
   /// located in these files. The config file or a policy file among them: a full check.
   /// The mapping: engine/changed_files.h.
   std::vector<std::filesystem::path> changed_files;
+  /// Kept between checks (the language server); null: every check starts afresh.
+  CheckSession* session = nullptr;
   /// --changed given without a file (pre-commit staged nothing the hook
   /// matches): nothing changed, nothing is evaluated.
   bool changed_only = false;
@@ -94,6 +116,10 @@ struct CheckResult {
   int exit_code = 0;   ///< 0, 1 (findings at/above fail_on), 2 (usage or internal error)
   std::string error;   ///< for exit code 2
   std::vector<std::pair<std::string, double>> phase_ms;  ///< --stats
+  /// Module instances taken from the evaluation cache (another environment
+  /// of the same root with the same inputs, or a session's earlier check)
+  /// and those evaluated while it was in use (--stats).
+  size_t module_instances_reused = 0, module_instances_evaluated = 0;
   /// --changed: how many environments the changed files affect (0: the
   /// check had nothing to evaluate).
   std::optional<size_t> affected_environments;

@@ -167,9 +167,110 @@ struct Expansion {
 
 }  // namespace
 
-// ------------------------------------------------------------ ModuleEvaluator
+// ------------------------------------------------------------ project reads
 
 namespace {
+
+/// What module evaluation reads from the project besides its inputs, each
+/// read logged: a cached module instance is reused only when replaying its
+/// reads gives the same results (EvaluationCache).
+class ProjectReads {
+ public:
+  ProjectReads(loader::Project& project, fs::path root_dir) : project_(project), root_dir_(std::move(root_dir)) {}
+
+  const model::Module* module(const fs::path& dir) {
+    const model::Module* m = project_.module(dir);
+    log_.push_back({EvaluationRead::Kind::kModule, dir.string(), {}, {}, {}, m, {}});
+    return m;
+  }
+  loader::ModuleSource moduleSource(const std::string& key, const fs::path& caller_dir, const std::string& source) {
+    loader::ModuleSource src = project_.resolveModuleSource(root_dir_, key, caller_dir, source);
+    log_.push_back({EvaluationRead::Kind::kModuleSource, caller_dir.string(), {}, key, source, nullptr,
+                    fmt::format("{}\n{}\n{}", static_cast<int>(src.kind), src.dir.string(), src.note)});
+    return src;
+  }
+  std::shared_ptr<const SourceFile> source(const fs::path& path, std::string* error) {
+    std::string err;
+    auto src = project_.sourceFile(path, &err);
+    log_.push_back({EvaluationRead::Kind::kSource, path.string(), {}, {}, {}, src.get(), src ? "" : err});
+    if (!src) *error = std::move(err);
+    return src;
+  }
+  const syntax::ParsedFile* templateFile(const fs::path& path, std::string* error) {
+    std::string err;
+    const syntax::ParsedFile* f = project_.parsedFile(path, syntax::FileSyntax::kTemplate, &err);
+    log_.push_back({EvaluationRead::Kind::kTemplate, path.string(), {}, {}, {}, f, f ? "" : err});
+    if (!f) *error = std::move(err);
+    return f;
+  }
+  /// fileset(): the files under `dir` matching `pattern`, sorted.
+  std::vector<std::string> listFiles(const std::string& dir, const std::string& pattern, std::string* error) {
+    std::vector<std::string> out = listFilesUnlogged(dir, pattern, error);
+    std::string result = *error;
+    for (const std::string& f : out) result += "\n" + f;
+    log_.push_back({EvaluationRead::Kind::kListing, dir, pattern, {}, {}, nullptr, std::move(result)});
+    return out;
+  }
+
+  /// Repeats `read` against the project (logging it again): whether it gives the same.
+  bool stillGives(const EvaluationRead& read) {
+    std::string error;
+    switch (read.kind) {
+      case EvaluationRead::Kind::kModule: return module(read.path) == read.got;
+      case EvaluationRead::Kind::kSource: {
+        auto src = source(read.path, &error);
+        return src.get() == read.got && (src || error == read.result);
+      }
+      case EvaluationRead::Kind::kTemplate: {
+        const syntax::ParsedFile* f = templateFile(read.path, &error);
+        return f == read.got && (f || error == read.result);
+      }
+      case EvaluationRead::Kind::kListing: listFiles(read.path, read.pattern, &error); break;
+      case EvaluationRead::Kind::kModuleSource: moduleSource(read.key, read.path, read.source); break;
+    }
+    return log_.back().result == read.result;
+  }
+
+  size_t position() const { return log_.size(); }
+  std::vector<EvaluationRead> since(size_t position) const {
+    return {log_.begin() + static_cast<ptrdiff_t>(position), log_.end()};
+  }
+  void append(std::span<const EvaluationRead> reads) { log_.insert(log_.end(), reads.begin(), reads.end()); }
+
+ private:
+  std::vector<std::string> listFilesUnlogged(const std::string& dir, const std::string& pattern, std::string* error) {
+    std::vector<std::string> out;
+    fs::path base = fs::path(dir).is_absolute() ? fs::path(dir) : root_dir_ / dir;
+    std::error_code ec;
+    std::string err;
+    // The confinement check of file reads (symlinks resolved), on the directory.
+    if (!project_.sourceFile(base / ".", &err) && err.find("outside") != std::string::npos) {
+      *error = err;
+      return out;
+    }
+    // Bounds the walk of a huge directory (or one that the scan root is inside of).
+    constexpr size_t kMaxListed = 100'000;
+    size_t seen = 0;
+    for (fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec), ++seen) {
+      if (seen == kMaxListed) {
+        *error = fmt::format("more than {} entries under {}; tfguard does not list them", kMaxListed, dir);
+        return {};
+      }
+      if (!it->is_regular_file(ec)) continue;
+      std::string rel = it->path().lexically_relative(base).generic_string();
+      if (loader::globMatch(pattern, rel)) out.push_back(rel);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  loader::Project& project_;
+  fs::path root_dir_;
+  std::vector<EvaluationRead> log_;
+};
+
+// ------------------------------------------------------------ ModuleEvaluator
 
 class ModuleEvaluator : public Scope {
  public:
@@ -179,6 +280,7 @@ class ModuleEvaluator : public Scope {
     const EnvironmentOptions& options;
     Findings& findings;
     fs::path root_dir;
+    ProjectReads& reads;  ///< the module evaluation's reads of the project
   };
 
   ModuleEvaluator(Shared& shared, ModuleInstance& instance, fs::path dir, std::string module_key,
@@ -192,7 +294,7 @@ class ModuleEvaluator : public Scope {
     fn_ctx_.module_dir = shared_.root_dir.string();
     fn_ctx_.read_file = [this](const std::string& path, std::string* error) -> std::optional<std::string> {
       std::string err;
-      auto src = shared_.project.sourceFile(fs::path(path), &err);
+      auto src = shared_.reads.source(fs::path(path), &err);
       if (!src) {
         // "no file exists" is the function's own message (empty error); others are ours.
         *error = err.starts_with("no file exists") ? "" : err;
@@ -201,7 +303,7 @@ class ModuleEvaluator : public Scope {
       return std::string(src->text());
     };
     fn_ctx_.list_files = [this](const std::string& list_dir, const std::string& pattern, std::string* error) {
-      return listFiles(list_dir, pattern, error);
+      return shared_.reads.listFiles(list_dir, pattern, error);
     };
   }
 
@@ -340,7 +442,7 @@ class ModuleEvaluator : public Scope {
   const syntax::Expr* loadTemplate(const std::string& path, const syntax::ParsedFile** file, std::string* error) override {
     fs::path p = fs::path(path).is_absolute() ? fs::path(path) : shared_.root_dir / path;
     std::string err;
-    const syntax::ParsedFile* f = shared_.project.parsedFile(p, syntax::FileSyntax::kTemplate, &err);
+    const syntax::ParsedFile* f = shared_.reads.templateFile(p, &err);
     if (f == nullptr) {
       *error = err.starts_with("no file exists") ? fmt::format("no file exists at \"{}\"", path) : err;
       return nullptr;
@@ -699,15 +801,15 @@ class ModuleEvaluator : public Scope {
     Value unknown = Value::unknown(Type::dynamic(), {base + "." + std::string(output)});
     if (call.source.empty() || depth_ + 1 > shared_.options.max_module_depth) return unknown;
     std::string key = module_key_.empty() ? std::string(call.name) : module_key_ + "." + std::string(call.name);
-    loader::ModuleSource src = shared_.project.resolveModuleSource(shared_.root_dir, key, dir_, call.source);
+    loader::ModuleSource src = shared_.reads.moduleSource(key, dir_, call.source);
     if (src.kind == loader::ModuleSource::Kind::kUnresolved || src.dir == dir_ ||
         std::find(ancestors_.begin(), ancestors_.end(), src.dir) != ancestors_.end())
       return unknown;
-    const model::Module* m = shared_.project.module(src.dir);
+    const model::Module* m = shared_.reads.module(src.dir);
     const model::Output* o = m ? m->output(output) : nullptr;
     if (o == nullptr || o->value == nullptr) return unknown;
     Findings scratch;
-    Shared side{shared_.project, shared_.env, shared_.options, scratch, shared_.root_dir};
+    Shared side{shared_.project, shared_.env, shared_.options, scratch, shared_.root_dir, shared_.reads};
     ModuleInstance temp;
     temp.path = base;
     temp.module = m;
@@ -732,6 +834,9 @@ class ModuleEvaluator : public Scope {
 
   Value evaluateChild(const model::ModuleCall& call, const std::string& key, ModuleInstance& child) {
     const syntax::ParsedFile* file = call.decl.file;
+    // From here on, what is read belongs to the child's cache entry (its
+    // source and model included; the inputs' reads too, harmlessly).
+    size_t reads_before = shared_.reads.position();
     // Inputs, evaluated here in the caller, with where they were set.
     std::vector<std::pair<const model::Attr*, Value>> inputs;
     for (const model::Attr& a : call.arguments) {
@@ -748,13 +853,13 @@ class ModuleEvaluator : public Scope {
       return Value::object({}).withReference(child.path);
     };
     if (call.source.empty()) return unresolved("the source is not a literal string");
-    loader::ModuleSource src = shared_.project.resolveModuleSource(shared_.root_dir, key, dir_, call.source);
+    loader::ModuleSource src = shared_.reads.moduleSource(key, dir_, call.source);
     if (src.kind == loader::ModuleSource::Kind::kUnresolved) return unresolved(src.note);
     if (depth_ + 1 > shared_.options.max_module_depth)
       return unresolved(fmt::format("modules nest deeper than {} levels", shared_.options.max_module_depth));
     if (std::find(ancestors_.begin(), ancestors_.end(), src.dir) != ancestors_.end() || src.dir == dir_)
       return unresolved("the module calls itself (directly or through other modules)");
-    const model::Module* m = shared_.project.module(src.dir);
+    const model::Module* m = shared_.reads.module(src.dir);
     if (m == nullptr) return unresolved(fmt::format("{} has no configuration files", shared_.project.displayPath(src.dir)));
     child.module = m;
     child.dir = shared_.project.displayPath(src.dir);
@@ -806,7 +911,15 @@ class ModuleEvaluator : public Scope {
         canonical(vv.value, cache_key);
         cache_key += "\n";
       }
-      if (const EvaluationCache::Entry* hit = cache->find(cache_key)) {
+      const EvaluationCache::Entry* hit = cache->find(cache_key);
+      // Evaluated in an earlier check: still valid only if the project
+      // still gives what it read (the same models, the same file texts).
+      if (hit != nullptr && !std::all_of(hit->reads.begin(), hit->reads.end(),
+                                         [&](const EvaluationRead& r) { return shared_.reads.stillGives(r); })) {
+        cache->erase(cache_key);
+        hit = nullptr;
+      }
+      if (hit != nullptr) {
         ++cache->hits;
         auto copy = cloneModuleInstance(*hit->instance);
         child.variables = std::move(copy->variables);
@@ -832,7 +945,12 @@ class ModuleEvaluator : public Scope {
     Value outputs = Value::object(std::move(outs)).withReference(child.path);
     if (cache != nullptr) {
       Findings produced(shared_.findings.begin() + static_cast<ptrdiff_t>(findings_before), shared_.findings.end());
-      cache->add(std::move(cache_key), {cloneModuleInstance(child), outputs, std::move(produced)});
+      EvaluationCache::Entry entry;
+      entry.instance = cloneModuleInstance(child);
+      entry.outputs = outputs;
+      entry.findings = std::move(produced);
+      entry.reads = shared_.reads.since(reads_before);
+      cache->add(std::move(cache_key), std::move(entry));
     }
     return outputs;
   }
@@ -914,32 +1032,6 @@ class ModuleEvaluator : public Scope {
   }
 
  private:
-  std::vector<std::string> listFiles(const std::string& dir, const std::string& pattern, std::string* error) {
-    std::vector<std::string> out;
-    fs::path base = fs::path(dir).is_absolute() ? fs::path(dir) : shared_.root_dir / dir;
-    std::error_code ec;
-    std::string err;
-    // The confinement check of file reads (symlinks resolved), on the directory.
-    if (!shared_.project.sourceFile(base / ".", &err) && err.find("outside") != std::string::npos) {
-      *error = err;
-      return out;
-    }
-    // Bounds the walk of a huge directory (or one that the scan root is inside of).
-    constexpr size_t kMaxListed = 100'000;
-    size_t seen = 0;
-    for (fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec), ++seen) {
-      if (seen == kMaxListed) {
-        *error = fmt::format("more than {} entries under {}; tfguard does not list them", kMaxListed, dir);
-        return {};
-      }
-      if (!it->is_regular_file(ec)) continue;
-      std::string rel = it->path().lexically_relative(base).generic_string();
-      if (loader::globMatch(pattern, rel)) out.push_back(rel);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }
 
   Shared& shared_;
   ModuleInstance& instance_;
@@ -991,7 +1083,8 @@ EvaluatedEnvironment evaluateEnvironment(loader::Project& project, const loader:
     return out;
   }
   const model::Module& m = *root.module;
-  ModuleEvaluator::Shared shared{project, env, options, out.findings, root_dir};
+  ProjectReads reads(project, root_dir);
+  ModuleEvaluator::Shared shared{project, env, options, out.findings, root_dir, reads};
   ModuleEvaluator evaluator(shared, root, root_dir, "", {}, 0);
 
   auto report = [&](const EvalDiagnostics& diags) {

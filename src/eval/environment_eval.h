@@ -95,29 +95,71 @@ struct EvaluatedEnvironment {
   Findings findings;  ///< variable, type, validation and evaluation findings
 };
 
-/// Module instances already evaluated, shared by the environments of one
-/// run: a module instance is evaluated once per distinct set of inputs.
-/// The key is everything the result depends on (module directory, instance
-/// path, root directory, workspace, and each input's value with its marks
-/// and provenance), so a hit is exactly what evaluation would produce; its
+/// Something the evaluation of a module instance read from the project
+/// besides its inputs, and what it got: a module's model, a file's text,
+/// a template, a directory listing, where a module source leads.
+struct EvaluationRead {
+  enum class Kind : uint8_t { kModule, kSource, kTemplate, kListing, kModuleSource } kind = Kind::kModule;
+  std::string path, pattern, key, source;  ///< the arguments (by kind)
+  const void* got = nullptr;  ///< the Module, SourceFile or ParsedFile (compared by identity)
+  std::string result;         ///< the error, the listing, the source's directory
+};
+
+/// Module instances already evaluated: a module instance is evaluated once
+/// per distinct set of inputs. The key is everything the result depends on
+/// besides the project's files (module directory, instance path, root
+/// directory, workspace, and each input's value with its marks and
+/// provenance); an entry also lists what it read from the project, and is
+/// used only while every read gives the same (the same module model, the
+/// same file text). A hit is exactly what evaluation would produce; its
 /// findings are repeated for the new environment.
+///
+/// Within one check the environments of a root share a cache. A session
+/// of checks (the language server's) keeps it from one check to the next:
+/// entries then outlive the project they were evaluated against, which
+/// they keep alive (`owner`), and the next project shares every unchanged
+/// file and model with it (loader::LoadOptions::previous).
 class EvaluationCache {
  public:
   struct Entry {
     std::unique_ptr<ModuleInstance> instance;
     Value outputs;
     Findings findings;
+    std::vector<EvaluationRead> reads;
+    std::shared_ptr<const void> owner;  ///< what the instance points into
+    uint64_t last_used = 0;             ///< the check that last used it
   };
-  const Entry* find(const std::string& key) const {
+  /// Null when absent; marks the entry used by this check.
+  const Entry* find(const std::string& key) {
     auto it = entries_.find(key);
-    return it == entries_.end() ? nullptr : &it->second;
+    if (it == entries_.end()) return nullptr;
+    it->second.last_used = check_;
+    return &it->second;
   }
-  void add(std::string key, Entry entry) { entries_.emplace(std::move(key), std::move(entry)); }
+  void add(std::string key, Entry entry) {
+    entry.owner = owner_;
+    entry.last_used = check_;
+    entries_.insert_or_assign(std::move(key), std::move(entry));
+  }
+  void erase(const std::string& key) { entries_.erase(key); }
+  size_t size() const { return entries_.size(); }
+
+  /// Starts a check against a project kept alive by `owner`; entries not
+  /// used by the last `keep_checks` checks are dropped (with the projects
+  /// only they kept alive).
+  void beginCheck(std::shared_ptr<const void> owner, uint64_t keep_checks) {
+    ++check_;
+    owner_ = std::move(owner);
+    std::erase_if(entries_, [&](const auto& e) { return e.second.last_used + keep_checks < check_; });
+  }
+
   size_t hits = 0;
   size_t misses = 0;
 
  private:
   std::map<std::string, Entry> entries_;
+  std::shared_ptr<const void> owner_;
+  uint64_t check_ = 0;
 };
 
 /// A deep copy of a module instance and its children.

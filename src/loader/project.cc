@@ -168,9 +168,10 @@ void sortByFileName(std::vector<std::shared_ptr<syntax::ParsedFile>>& files) {
 }
 }  // namespace
 
-std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const settings::Settings& settings,
+std::shared_ptr<Project> Project::load(std::span<const fs::path> paths, const settings::Settings& settings,
                                        LoadOptions options) {
-  std::unique_ptr<Project> project(new Project());
+  std::shared_ptr<Project> project(new Project());
+  project->previous_ = std::move(options.previous);
   std::error_code ec;
   project->cwd_ = fs::current_path(ec).lexically_normal();
   project->exclude_ = settings.exclude;
@@ -253,6 +254,10 @@ std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const se
   parallelFor(files.size(), jobs, [&](size_t i) {
     std::string error;
     auto text = project->readText(files[i], &error);
+    if (text) {
+      auto syntax = endsWith(files[i].native(), ".json") ? syntax::FileSyntax::kJson : syntax::FileSyntax::kNative;
+      if ((parsed[i] = project->previousParse(files[i], *text, syntax))) return;
+    }
     auto source = std::make_shared<SourceFile>(project->displayPath(files[i]), text ? std::move(*text) : "");
     if (!text) read_errors[i] = error.empty() ? "the file does not exist" : error;
     parsed[i] = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
@@ -272,9 +277,10 @@ std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const se
   // The models are built in parallel too, then added in directory order.
   std::vector<std::pair<fs::path, std::vector<std::shared_ptr<syntax::ParsedFile>>>> dirs(
       std::make_move_iterator(by_dir.begin()), std::make_move_iterator(by_dir.end()));
-  std::vector<std::unique_ptr<model::Module>> built(dirs.size());
+  std::vector<std::shared_ptr<const model::Module>> built(dirs.size());
   parallelFor(dirs.size(), jobs, [&](size_t i) {
     sortByFileName(dirs[i].second);
+    if ((built[i] = project->previousModule(dirs[i].first, dirs[i].second))) return;
     std::vector<const syntax::ParsedFile*> ptrs;
     for (const auto& f : dirs[i].second) ptrs.push_back(f.get());
     built[i] = model::buildModule(project->displayPath(dirs[i].first), ptrs);
@@ -294,18 +300,44 @@ std::unique_ptr<Project> Project::load(std::span<const fs::path> paths, const se
 
 const model::Module* Project::buildModule(const fs::path& dir, std::vector<std::shared_ptr<syntax::ParsedFile>> files) {
   sortByFileName(files);
+  if (auto reused = previousModule(dir, files)) return addModule(dir, files, std::move(reused));
   std::vector<const syntax::ParsedFile*> ptrs;
   for (const auto& f : files) ptrs.push_back(f.get());
   return addModule(dir, files, model::buildModule(displayPath(dir), ptrs));
 }
 
 const model::Module* Project::addModule(const fs::path& dir, std::span<const std::shared_ptr<syntax::ParsedFile>> files,
-                                        std::unique_ptr<model::Module> m) {
+                                        std::shared_ptr<const model::Module> m) {
   for (const auto& f : files) addSyntaxFindings(*f);
   for (const Finding& f : m->findings) findings_.push_back(f);
   const model::Module* out = m.get();
   modules_[dir] = std::move(m);
   return out;
+}
+
+std::shared_ptr<syntax::ParsedFile> Project::previousParse(const fs::path& path, std::string_view text,
+                                                           syntax::FileSyntax syntax) const {
+  if (!previous_) return nullptr;
+  auto it = previous_->files_.find(path);
+  if (it == previous_->files_.end()) return nullptr;
+  const syntax::ParsedFile& old = *it->second;
+  if (old.syntax != syntax || old.source->text() != text || old.source->path() != displayPath(path)) return nullptr;
+  return it->second;
+}
+
+std::shared_ptr<const model::Module> Project::previousModule(
+    const fs::path& dir, std::span<const std::shared_ptr<syntax::ParsedFile>> files) const {
+  if (!previous_) return nullptr;
+  auto it = previous_->modules_.find(dir);
+  if (it == previous_->modules_.end() || !it->second || it->second->files.size() != files.size()) return nullptr;
+  for (size_t i = 0; i < files.size(); ++i)
+    if (it->second->files[i] != files[i].get()) return nullptr;
+  return it->second;
+}
+
+void Project::releasePrevious() {
+  std::lock_guard lock(mutex_);
+  previous_.reset();
 }
 
 void Project::addSyntaxFindings(const syntax::ParsedFile& file) {
@@ -359,8 +391,15 @@ const model::Module* Project::module(const fs::path& dir_in) {
     }
     std::string error;
     auto text = readText(p, &error);
-    auto source = std::make_shared<SourceFile>(displayPath(p), text ? std::move(*text) : "");
-    auto parsed = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
+    std::shared_ptr<syntax::ParsedFile> parsed;
+    if (text) {
+      auto syntax = endsWith(p.native(), ".json") ? syntax::FileSyntax::kJson : syntax::FileSyntax::kNative;
+      parsed = previousParse(normal(p), *text, syntax);
+    }
+    if (!parsed) {
+      auto source = std::make_shared<SourceFile>(displayPath(p), text ? std::move(*text) : "");
+      parsed = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
+    }
     files_[normal(p)] = parsed;
     found.push_back(std::move(parsed));
   }
@@ -413,7 +452,15 @@ std::shared_ptr<const SourceFile> Project::sourceFile(const fs::path& path_in, s
     *error = read_error.empty() ? fmt::format("no file exists at {}", displayPath(path)) : read_error;
     return nullptr;
   }
-  auto source = std::make_shared<const SourceFile>(displayPath(path), std::move(*text));
+  std::shared_ptr<const SourceFile> source;
+  if (previous_) {
+    // The same text as last time: the same object (what was evaluated from
+    // it is recognised by it).
+    auto it = previous_->sources_.find(path);
+    if (it != previous_->sources_.end() && it->second->text() == *text && it->second->path() == displayPath(path))
+      source = it->second;
+  }
+  if (!source) source = std::make_shared<const SourceFile>(displayPath(path), std::move(*text));
   sources_[path] = source;
   registerSource(source);
   return source;
@@ -427,7 +474,11 @@ const syntax::ParsedFile* Project::parsedFile(const fs::path& path_in, syntax::F
   auto source = sourceFile(path, error ? error : &ignored);
   if (!source) return nullptr;
   std::shared_ptr<syntax::ParsedFile> parsed;
-  switch (syntax) {
+  if (previous_) {
+    auto it = previous_->files_.find(path);
+    if (it != previous_->files_.end() && it->second->source == source && it->second->syntax == syntax) parsed = it->second;
+  }
+  if (!parsed) switch (syntax) {
     case syntax::FileSyntax::kNative: parsed = std::make_shared<syntax::ParsedFile>(syntax::parseConfig(source)); break;
     case syntax::FileSyntax::kJson: parsed = std::make_shared<syntax::ParsedFile>(syntax::parseJson(source)); break;
     case syntax::FileSyntax::kTemplate:

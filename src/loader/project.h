@@ -38,6 +38,12 @@ struct LoadOptions {
   /// buffer, `--stdin-filename`), by path; a file that does not exist on
   /// disk yet is added to its directory.
   std::map<std::filesystem::path, std::string> overlays;
+  /// The previous load of the same tree (the language server's last
+  /// check): a file whose text is unchanged is not parsed again and a
+  /// module whose files are all unchanged not built again — the new
+  /// project shares those objects, so what was evaluated from them (an
+  /// EvaluationCache kept between checks) still points at the same ones.
+  std::shared_ptr<const class Project> previous;
 };
 
 /// Where a module call's source leads.
@@ -50,7 +56,7 @@ struct ModuleSource {
 class Project {
  public:
   /// Scans `paths` (directories or files; a file stands for its directory).
-  static std::unique_ptr<Project> load(std::span<const std::filesystem::path> paths,
+  static std::shared_ptr<Project> load(std::span<const std::filesystem::path> paths,
                                        const settings::Settings& settings, LoadOptions options = {});
 
   /// File reads (file(), templatefile(), var files) stay inside this
@@ -94,6 +100,11 @@ class Project {
     fragments_.push_back(std::move(file));
   }
 
+  /// Lets go of LoadOptions::previous (files and modules read from now on
+  /// are read afresh): once the check has evaluated, so that projects do
+  /// not chain every earlier load.
+  void releasePrevious();
+
   /// How paths are printed: relative to the working directory when inside it.
   std::string displayPath(const std::filesystem::path& path) const;
 
@@ -112,9 +123,16 @@ class Project {
   /// Adds a built module with its files' syntax findings and its own.
   const model::Module* addModule(const std::filesystem::path& dir,
                                  std::span<const std::shared_ptr<syntax::ParsedFile>> files,
-                                 std::unique_ptr<model::Module> module);
+                                 std::shared_ptr<const model::Module> module);
   void addSyntaxFindings(const syntax::ParsedFile& file);
   bool inside(const std::filesystem::path& path) const;
+  /// The previous load's parse of `path` when its text is `text` (same
+  /// display path, same syntax); null otherwise.
+  std::shared_ptr<syntax::ParsedFile> previousParse(const std::filesystem::path& path, std::string_view text,
+                                                     syntax::FileSyntax syntax) const;
+  /// The previous load's model of `dir` when it was built from exactly `files`.
+  std::shared_ptr<const model::Module> previousModule(const std::filesystem::path& dir,
+                                                      std::span<const std::shared_ptr<syntax::ParsedFile>> files) const;
   /// The text of a file: an overlay, else the disk.
   std::optional<std::string> readText(const std::filesystem::path& path, std::string* error) const;
 
@@ -126,13 +144,14 @@ class Project {
   std::vector<std::filesystem::path> state_files_;
   std::vector<std::string> exclude_;
   std::map<std::filesystem::path, std::string> overlays_;
-  std::map<std::filesystem::path, std::unique_ptr<model::Module>> modules_;
+  std::map<std::filesystem::path, std::shared_ptr<const model::Module>> modules_;
   std::map<std::filesystem::path, std::shared_ptr<syntax::ParsedFile>> files_;
   std::map<std::filesystem::path, std::shared_ptr<const SourceFile>> sources_;
   std::map<std::string, std::shared_ptr<const SourceFile>, std::less<>> by_display_;
   std::vector<std::shared_ptr<syntax::ParsedFile>> fragments_;
   std::map<std::filesystem::path, std::optional<std::map<std::string, std::filesystem::path>>> installed_;
   Findings findings_;
+  std::shared_ptr<const Project> previous_;  ///< LoadOptions::previous, until releasePrevious()
   // Environments are evaluated in parallel and read files, modules and
   // installed-module lists on first use: every lookup and first read holds
   // this (recursive: parsedFile() reads through sourceFile()).

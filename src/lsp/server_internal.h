@@ -34,6 +34,9 @@ struct Server::Workspace {
   std::filesystem::file_time_type settings_mtime{};
   std::shared_ptr<const engine::RuleCatalog> catalog;  ///< for hover docs and suppression ids
   std::map<std::string, std::string, std::less<>> help_uri;  ///< rule id → documentation URL
+  /// Parsed files and evaluated module instances kept between checks; a
+  /// new one with new settings.
+  std::unique_ptr<engine::CheckSession> session = std::make_unique<engine::CheckSession>();
 
   // What the last checks found. A check with changed_files reports only the
   // environments it checked; the others keep their findings.

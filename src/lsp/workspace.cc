@@ -134,6 +134,7 @@ bool Server::reloadSettings(Workspace& ws) {
   ws.settings_file = file.value_or(fs::path());
   ws.settings_mtime = mtime;
   ws.catalog = std::move(catalog);
+  ws.session = std::make_unique<engine::CheckSession>();
   ws.had_full_check = false;
   return true;
 }
@@ -150,6 +151,7 @@ void Server::check(Workspace& ws) {
   options.jobs = options_.jobs;
   options.today = options_.today;
   options.fail_on = "never";
+  options.session = ws.session.get();
   for (const auto& [uri, doc] : documents_.documents()) {
     if (doc.path.empty() || !isInside(doc.path, ws.root)) continue;
     options.overlays[doc.path] = doc.text;

@@ -95,6 +95,13 @@ class RuleContext {
   /// keep the objects they build for instances there), by key; it lives as
   /// long as the context.
   virtual std::shared_ptr<void>& sharedState(std::string_view key) = 0;
+  /// Whether a finding on `instance` is wanted: false outside the part of
+  /// the environment a --changed check covers (engine::CheckFocus), where
+  /// it would be dropped. A rule that builds costly findings may skip them.
+  virtual bool reports(const eval::ResourceInstance& instance) const {
+    (void)instance;
+    return true;
+  }
 
   virtual void report(RuleFinding finding) = 0;
   /// The check could not be decided (its condition is unknown): no finding;

@@ -75,7 +75,7 @@ class ChangedFilesTest : public ::testing::Test {
   test_support::TempRepository repo_{"changed"};
   const fs::path& dir_ = repo_.dir();
   settings::Settings settings_;
-  std::unique_ptr<loader::Project> project_;
+  std::shared_ptr<loader::Project> project_;
   std::vector<loader::EnvironmentSpec> envs_;
 };
 

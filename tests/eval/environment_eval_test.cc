@@ -65,7 +65,7 @@ class EnvironmentEvalTest : public ::testing::Test {
 
   fs::path dir_;
   settings::Settings settings_;
-  std::vector<std::unique_ptr<loader::Project>> projects_;
+  std::vector<std::shared_ptr<loader::Project>> projects_;
   loader::Project* project_ = nullptr;
   std::deque<std::vector<loader::EnvironmentSpec>> specs_;
 };

@@ -82,7 +82,7 @@ class ProjectRunner {
   fs::path dir_;
   int runs_ = 0;
   std::unique_ptr<settings::Settings> settings_;
-  std::unique_ptr<loader::Project> project_;
+  std::shared_ptr<loader::Project> project_;
 };
 
 std::vector<std::string> messages(const std::vector<RuleFinding>& findings) {

@@ -166,7 +166,7 @@ class RuleRunner {
 
  private:
   std::vector<std::unique_ptr<settings::Settings>> settings_;
-  std::vector<std::unique_ptr<loader::Project>> projects_;
+  std::vector<std::shared_ptr<loader::Project>> projects_;
   std::deque<std::vector<loader::EnvironmentSpec>> specs_;
   std::deque<eval::EvaluatedEnvironment> envs_;
   std::vector<fs::path> trees_;

@@ -372,9 +372,9 @@ bool canStartId(char c) {
   return table[static_cast<unsigned char>(c)];
 }
 
-std::vector<std::string> findIds(std::string_view s) {
-  std::vector<std::string> out;
-  if (s.find('-') == std::string_view::npos && s.find("arn:") == std::string_view::npos) return out;
+/// Appends the cloud ids in `s` (views into it) to `out`.
+void findIds(std::string_view s, std::vector<std::string_view>& out) {
+  if (s.find('-') == std::string_view::npos && s.find("arn:") == std::string_view::npos) return;
   for (size_t i = 0; i < s.size(); ++i) {
     if ((i > 0 && isWordChar(s[i - 1])) || !canStartId(s[i])) continue;
     if (s.compare(i, 4, "arn:") == 0 && s.compare(i, 7, "arn:aws") == 0) {
@@ -382,7 +382,7 @@ std::vector<std::string> findIds(std::string_view s) {
       while (j < s.size() && !arnEnd(s[j])) ++j;
       std::string_view arn = s.substr(i, j - i);
       while (!arn.empty() && (arn.back() == '.' || arn.back() == ')')) arn.remove_suffix(1);
-      if (flaggedArn(arn)) out.emplace_back(arn);
+      if (flaggedArn(arn)) out.push_back(arn);
       i = j;
       continue;
     }
@@ -393,21 +393,19 @@ std::vector<std::string> findIds(std::string_view s) {
       while (k < s.size() && isHex(s[k])) ++k;
       size_t n = k - j;
       if ((n == 8 || n == 17) && (k == s.size() || !isWordChar(s[k]))) {
-        out.emplace_back(s.substr(i, k - i));
+        out.push_back(s.substr(i, k - i));
         i = k - 1;
       }
       break;
     }
   }
-  return out;
 }
 
-void collectStrings(const Value& v, std::vector<std::string>& out, int depth = 0) {
+// Views into the strings of `v`, which outlives them.
+void collectStrings(const Value& v, std::vector<std::string_view>& out, int depth = 0) {
   if (depth > 64 || !v.isKnown() || v.isNull() || v.sensitive()) return;
   switch (v.type().kind()) {
-    case eval::TypeKind::kString:
-      for (auto& id : findIds(v.asString())) out.push_back(std::move(id));
-      return;
+    case eval::TypeKind::kString: findIds(v.asString(), out); return;
     case eval::TypeKind::kList:
     case eval::TypeKind::kSet:
     case eval::TypeKind::kTuple:
@@ -424,24 +422,34 @@ void collectStrings(const Value& v, std::vector<std::string>& out, int depth = 0
 
 struct IdUse {
   size_t env;
-  std::string id;
+  std::string_view id;  ///< into the attribute's value
   const eval::ResourceInstance* resource;
   const eval::EvaluatedAttr* attr;
   std::string path;
 };
 
-void collectIds(size_t env, const eval::ResourceInstance& r, const eval::EvaluatedBlock& block,
-                const std::string& prefix, std::vector<IdUse>& out) {
+// Every environment's instances are walked for every check: nothing is
+// allocated for the (most) attributes without an id. `prefix` is the
+// nested-block path so far, restored on return.
+void collectIds(size_t env, const eval::ResourceInstance& r, const eval::EvaluatedBlock& block, std::string& prefix,
+                std::vector<std::string_view>& scratch, std::vector<IdUse>& out) {
   for (const eval::EvaluatedAttr& a : block.attrs) {
-    std::vector<std::string> ids;
-    collectStrings(a.value, ids);
-    std::set<std::string> seen;
-    for (auto& id : ids)
-      if (seen.insert(id).second) out.push_back({env, id, &r, &a, prefix + a.name});
+    scratch.clear();
+    collectStrings(a.value, scratch);
+    for (size_t i = 0; i < scratch.size(); ++i)
+      if (std::find(scratch.begin(), scratch.begin() + static_cast<ptrdiff_t>(i), scratch[i]) ==
+          scratch.begin() + static_cast<ptrdiff_t>(i))
+        out.push_back({env, scratch[i], &r, &a, prefix + a.name});
   }
-  std::map<std::string, int> index;
-  for (const eval::EvaluatedBlock& b : block.blocks)
-    collectIds(env, r, b, fmt::format("{}{}[{}].", prefix, b.type, index[b.type]++), out);
+  for (size_t b = 0; b < block.blocks.size(); ++b) {
+    const std::string& type = block.blocks[b].type;
+    size_t index = 0;
+    for (size_t e = 0; e < b; ++e) index += block.blocks[e].type == type;
+    size_t length = prefix.size();
+    fmt::format_to(std::back_inserter(prefix), "{}[{}].", type, index);
+    collectIds(env, r, block.blocks[b], prefix, scratch, out);
+    prefix.resize(length);
+  }
 }
 
 // ------------------------------------------------------------ unique names
@@ -690,10 +698,13 @@ class EnvIsolationRule final : public Rule {
   // c. the same literal cloud id in two environments.
   static void checkLiteralIds(std::span<const EnvironmentView> envs, const std::vector<std::string>& names) {
     std::vector<IdUse> uses;
+    std::string prefix;
+    std::vector<std::string_view> scratch;
     for (size_t i = 0; i < envs.size(); ++i)
       for (const eval::ResourceInstance* r : envs[i].context->allResources())
-        if (r->decl != nullptr && r->decl->mode == model::ResourceMode::kManaged) collectIds(i, *r, r->body, "", uses);
-    std::map<std::string, std::vector<const IdUse*>> by_id;
+        if (r->decl != nullptr && r->decl->mode == model::ResourceMode::kManaged)
+          collectIds(i, *r, r->body, prefix, scratch, uses);
+    std::map<std::string_view, std::vector<const IdUse*>> by_id;
     for (const IdUse& u : uses) by_id[u.id].push_back(&u);
     for (const auto& [id, list] : by_id) {
       std::set<size_t> env_set;
@@ -702,6 +713,7 @@ class EnvIsolationRule final : public Rule {
       std::vector<std::string> env_names;
       for (size_t e : env_set) env_names.push_back(names[e]);
       for (const IdUse* u : list) {
+        if (!envs[u->env].context->reports(*u->resource)) continue;
         RuleFinding f;
         f.message = fmt::format("the literal id {} is used in environments {}", id, joinNames(env_names));
         f.at = attrLocation(*u->attr);

@@ -1,0 +1,174 @@
+// engine::CheckSession (the language server's checks of one tree): a check
+// that reuses the last load and the evaluated module instances finds
+// exactly what a fresh check finds, after edits of a module, of a template
+// it reads and of an environment's inputs; what is unchanged is reused.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "loader/project.h"
+#include "temp_repository.h"
+
+namespace tfguard::engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+class CheckSessionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // Two environments call `web` (which renders a template into user data)
+    // and `net` (a security group open to var.cidrs).
+    write("modules/web/main.tf",
+          "variable \"name\" {\n  type = string\n}\n"
+          "resource \"aws_instance\" \"app\" {\n  ami           = \"ami-12345678\"\n"
+          "  instance_type = \"t3.small\"\n"
+          "  user_data     = templatefile(\"${path.module}/boot.sh\", { name = var.name })\n}\n");
+    write("modules/web/boot.sh", "#!/bin/bash\ndocker run -d --restart always --name ${name} nginx\n");
+    write("modules/net/main.tf",
+          "variable \"cidrs\" {\n  type = list(string)\n}\n"
+          "resource \"aws_security_group\" \"ssh\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n"
+          "    protocol    = \"tcp\"\n    cidr_blocks = var.cidrs\n  }\n}\n");
+    for (const char* env : {"dev", "prod"}) {
+      write(std::string("environments/") + env + "/main.tf",
+            "variable \"cidrs\" {\n  type = list(string)\n}\n"
+            "module \"web\" {\n  source = \"../../modules/web\"\n  name   = \"app\"\n}\n"
+            "module \"net\" {\n  source = \"../../modules/net\"\n  cidrs  = var.cidrs\n}\n");
+    }
+    write("environments/dev/terraform.tfvars", "cidrs = [\"10.0.0.0/8\"]\n");
+    write("environments/prod/terraform.tfvars", "cidrs = [\"10.1.0.0/16\"]\n");
+  }
+  void write(const std::string& rel, const std::string& text) { repo_.write(rel, text); }
+
+  CheckResult check(CheckSession* session, std::vector<fs::path> changed = {}) {
+    CheckOptions options;
+    options.paths = {"."};
+    options.today = "2026-06-01";
+    options.jobs = 1;
+    options.only = {"ssh-admin-cidr", "user-data-restart-policy", "missing-required-variable", "syntax"};
+    options.changed_files = std::move(changed);
+    options.session = session;
+    settings::Settings settings;
+    settings.dir = repo_.dir();
+    CheckResult r = runCheck(options, settings);
+    EXPECT_NE(r.exit_code, 2) << r.error;
+    return r;
+  }
+  /// "RULE [ENV] FILE:LINE message" per finding.
+  static std::vector<std::string> found(const CheckResult& r) {
+    std::vector<std::string> out;
+    for (const Finding& f : r.report.findings)
+      out.push_back(f.rule + " [" + f.environment + "] " + (f.location.file ? f.location.file->path() : "") + ":" +
+                    (f.location.file ? std::to_string(f.location.file->lines().position(f.location.range.begin).line)
+                                     : "") +
+                    " " + f.detail);
+    return out;
+  }
+  /// A session check and a fresh one of the tree as it is now: the same findings.
+  std::vector<std::string> expectSameAsFresh(std::vector<fs::path> changed = {}) {
+    std::vector<std::string> with_session = found(check(&session_, changed));
+    std::vector<std::string> fresh = found(check(nullptr, changed));
+    EXPECT_EQ(with_session, fresh);
+    return with_session;
+  }
+  static bool mentions(const std::vector<std::string>& findings, std::string_view text) {
+    for (const std::string& f : findings)
+      if (f.find(text) != std::string::npos) return true;
+    return false;
+  }
+
+  test_support::TempRepository repo_{"check-session"};
+  CheckSession session_;
+};
+
+TEST_F(CheckSessionTest, ASecondCheckReusesEveryUnchangedModuleInstance) {
+  CheckResult first = check(&session_);
+  EXPECT_EQ(first.module_instances_reused, 0u);
+  EXPECT_EQ(first.module_instances_evaluated, 4u);  // web and net in dev and prod
+  CheckResult second = check(&session_);
+  EXPECT_EQ(second.module_instances_reused, 4u);
+  EXPECT_EQ(second.module_instances_evaluated, 0u);
+  EXPECT_EQ(found(first), found(second));
+
+  // An edit of net re-evaluates net's instances, not web's.
+  write("modules/net/main.tf",
+        "variable \"cidrs\" {\n  type = list(string)\n}\n"
+        "resource \"aws_security_group\" \"ssh\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n"
+        "    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n");
+  CheckResult third = check(&session_, {"modules/net/main.tf"});
+  EXPECT_EQ(third.module_instances_reused, 2u);
+  EXPECT_EQ(third.module_instances_evaluated, 2u);
+}
+
+TEST_F(CheckSessionTest, AModuleEditIsSeenAsAFreshCheckSeesIt) {
+  std::vector<std::string> before = expectSameAsFresh();
+  EXPECT_FALSE(mentions(before, "0.0.0.0/0"));
+  write("modules/net/main.tf",
+        "variable \"cidrs\" {\n  type = list(string)\n}\n"
+        "resource \"aws_security_group\" \"ssh\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n"
+        "    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n");
+  std::vector<std::string> open = expectSameAsFresh({"modules/net/main.tf"});
+  EXPECT_TRUE(mentions(open, "0.0.0.0/0"));
+  // And back: the instances evaluated before the edit are valid again only
+  // because the text is the same, which is checked, not assumed.
+  write("modules/net/main.tf",
+        "variable \"cidrs\" {\n  type = list(string)\n}\n"
+        "resource \"aws_security_group\" \"ssh\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n"
+        "    protocol    = \"tcp\"\n    cidr_blocks = var.cidrs\n  }\n}\n");
+  EXPECT_EQ(expectSameAsFresh({"modules/net/main.tf"}), before);
+}
+
+TEST_F(CheckSessionTest, AnEditedTemplateIsReadAgain) {
+  std::vector<std::string> before = expectSameAsFresh();
+  EXPECT_FALSE(mentions(before, "restart"));
+  // Only the template changes; the module's .tf files and inputs do not.
+  write("modules/web/boot.sh", "#!/bin/bash\ndocker run -d --name ${name} nginx\n");
+  std::vector<std::string> after = expectSameAsFresh();
+  EXPECT_TRUE(mentions(after, "restart")) << ::testing::PrintToString(after);
+}
+
+TEST_F(CheckSessionTest, ChangedInputsAreEvaluatedAgain) {
+  expectSameAsFresh();
+  write("environments/prod/terraform.tfvars", "cidrs = [\"0.0.0.0/0\"]\n");
+  std::vector<std::string> after = expectSameAsFresh({"environments/prod/terraform.tfvars"});
+  EXPECT_TRUE(mentions(after, "[prod]")) << ::testing::PrintToString(after);
+  EXPECT_TRUE(mentions(after, "0.0.0.0/0"));
+}
+
+TEST_F(CheckSessionTest, ASyntaxErrorInAReusedTemplateIsStillReported) {
+  write("modules/web/boot.sh", "#!/bin/bash\necho ${name\n");
+  std::vector<std::string> first = expectSameAsFresh();
+  ASSERT_TRUE(mentions(first, "syntax")) << ::testing::PrintToString(first);
+  // The template is unchanged: web's instances are reused, and the
+  // template's syntax error comes with them.
+  std::vector<std::string> second = expectSameAsFresh();
+  EXPECT_EQ(first, second);
+}
+
+TEST(ProjectReuse, UnchangedFilesAndModulesAreSharedWithThePreviousLoad) {
+  test_support::TempRepository repo("project-reuse");
+  repo.write("a/main.tf", "variable \"x\" {}\n");
+  repo.write("b/main.tf", "variable \"y\" {}\n");
+  repo.write("b/extra.tf", "locals {\n  z = 1\n}\n");
+  settings::Settings settings;
+  std::vector<fs::path> paths{"."};
+  std::shared_ptr<const loader::Project> first = loader::Project::load(paths, settings);
+  repo.write("b/extra.tf", "locals {\n  z = 2\n}\n");
+  loader::LoadOptions options;
+  options.previous = first;
+  std::shared_ptr<loader::Project> second = loader::Project::load(paths, settings, options);
+  fs::path a = fs::current_path() / "a", b = fs::current_path() / "b";
+  EXPECT_EQ(second->module(a), const_cast<loader::Project&>(*first).module(a));  // a: nothing changed
+  const model::Module* b1 = const_cast<loader::Project&>(*first).module(b);
+  const model::Module* b2 = second->module(b);
+  EXPECT_NE(b1, b2);  // b: one of its files changed, so its model is new
+  ASSERT_EQ(b2->files.size(), 2u);
+  ASSERT_EQ(b1->files.size(), 2u);
+  EXPECT_NE(b1->files[0], b2->files[0]);  // extra.tf, edited
+  EXPECT_EQ(b1->files[1], b2->files[1]);  // main.tf, the same
+}
+
+}  // namespace
+}  // namespace tfguard::engine

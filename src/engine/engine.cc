@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
 #include "base/parallel.h"
@@ -218,6 +219,7 @@ class EnvironmentRuleContext : public rules::RuleContext {
  private:
   void walk(const eval::ModuleInstance& m, const eval::ModuleInstance* parent) {
     parent_[&m] = parent;
+    resources_.reserve(resources_.size() + m.resources.size());
     for (const auto& r : m.resources) {
       resources_.push_back(&r);
       module_of_[&r] = &m;
@@ -264,9 +266,11 @@ class EnvironmentRuleContext : public rules::RuleContext {
   const rules::Rule* rule_ = nullptr;
   const CheckFocus* focus_ = nullptr;
   std::vector<const eval::ResourceInstance*> resources_;
-  std::map<const eval::ResourceInstance*, const eval::ModuleInstance*> module_of_;
-  std::map<const eval::ModuleInstance*, const eval::ModuleInstance*> parent_;
-  std::map<std::string, const eval::ResourceInstance*> by_address_;
+  // Built for every environment of every check: hashed, and keyed by views
+  // of the instances' own addresses.
+  std::unordered_map<const eval::ResourceInstance*, const eval::ModuleInstance*> module_of_;
+  std::unordered_map<const eval::ModuleInstance*, const eval::ModuleInstance*> parent_;
+  std::unordered_map<std::string_view, const eval::ResourceInstance*> by_address_;
   std::map<std::string, std::shared_ptr<void>, std::less<>> shared_;
 };
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -30,7 +31,7 @@ bool endsWith(std::string_view s, std::string_view suffix) {
 
 // open/fstat/read: an ifstream allocates a buffer and a locale per file,
 // a noticeable part of loading 10,000 small files.
-std::optional<std::string> readWholeFile(const fs::path& path, std::string* error) {
+std::optional<std::string> readWholeFile(const fs::path& path, std::string* error, struct stat* stat_out = nullptr) {
   // O_NONBLOCK: a FIFO named main.tf must not block the open (regular
   // files, the only ones read, ignore it).
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -48,6 +49,7 @@ std::optional<std::string> readWholeFile(const fs::path& path, std::string* erro
     *error = S_ISDIR(st.st_mode) ? std::generic_category().message(EISDIR) : "the file cannot be read";
     return std::nullopt;
   }
+  if (stat_out != nullptr) *stat_out = st;
   auto size = static_cast<uintmax_t>(st.st_size);
   if (size > kMaxFileBytes) {
     *error = fmt::format("the file is {} bytes; tfguard reads files up to {} bytes", size, kMaxFileBytes);
@@ -68,6 +70,17 @@ std::optional<std::string> readWholeFile(const fs::path& path, std::string* erro
   }
   text.resize(done);
   return text;
+}
+
+Project::FileStamp stampOf(const struct stat& st) {
+  return {static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_size),
+          static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+int64_t nowNs() {
+  struct timespec ts {};
+  ::clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 // Absolute and lexically normal, without a trailing separator ("m/./" and
@@ -172,6 +185,7 @@ std::shared_ptr<Project> Project::load(std::span<const fs::path> paths, const se
                                        LoadOptions options) {
   std::shared_ptr<Project> project(new Project());
   project->previous_ = std::move(options.previous);
+  project->started_ns_ = nowNs();
   std::error_code ec;
   project->cwd_ = fs::current_path(ec).lexically_normal();
   project->exclude_ = settings.exclude;
@@ -216,9 +230,12 @@ std::shared_ptr<Project> Project::load(std::span<const fs::path> paths, const se
       const fs::path& p = it->path();
       std::string name = p.filename().string();
       bool is_dir = it->is_directory(ec);
-      std::string rel = p.lexically_relative(project->confinement_root_).generic_string();
-      bool excluded = std::any_of(project->exclude_.begin(), project->exclude_.end(),
-                                  [&](const std::string& g) { return globMatch(g, rel); });
+      bool excluded = false;
+      if (!project->exclude_.empty()) {
+        std::string rel = p.lexically_relative(project->confinement_root_).generic_string();
+        excluded = std::any_of(project->exclude_.begin(), project->exclude_.end(),
+                               [&](const std::string& g) { return globMatch(g, rel); });
+      }
       if (is_dir) {
         if (name == ".terraform" || name == ".git" || excluded) it.disable_recursion_pending();
         continue;
@@ -250,10 +267,13 @@ std::shared_ptr<Project> Project::load(std::span<const fs::path> paths, const se
   std::vector<fs::path> files(config_files.begin(), config_files.end());
   std::vector<std::shared_ptr<syntax::ParsedFile>> parsed(files.size());
   std::vector<std::string> read_errors(files.size());
+  std::vector<std::optional<FileStamp>> stamps(files.size());
   unsigned jobs = effectiveJobs(options.jobs);
   parallelFor(files.size(), jobs, [&](size_t i) {
+    // Unchanged on disk since the previous load read it: not read again.
+    if ((parsed[i] = project->previousUnchanged(files[i], &stamps[i]))) return;
     std::string error;
-    auto text = project->readText(files[i], &error);
+    auto text = project->readText(files[i], &error, &stamps[i]);
     if (text) {
       auto syntax = endsWith(files[i].native(), ".json") ? syntax::FileSyntax::kJson : syntax::FileSyntax::kNative;
       if ((parsed[i] = project->previousParse(files[i], *text, syntax))) return;
@@ -272,6 +292,7 @@ std::shared_ptr<Project> Project::load(std::span<const fs::path> paths, const se
                                     {parsed[i]->source, {}}, {}, {}});
     }
     project->files_[files[i]] = parsed[i];
+    if (stamps[i]) project->stamps_[files[i]] = *stamps[i];
     by_dir[files[i].parent_path()].push_back(parsed[i]);
   }
   // The models are built in parallel too, then added in directory order.
@@ -360,9 +381,39 @@ void Project::addSyntaxFindings(const syntax::ParsedFile& file) {
   }
 }
 
-std::optional<std::string> Project::readText(const fs::path& path, std::string* error) const {
-  if (auto it = overlays_.find(normal(path)); it != overlays_.end()) return it->second;
-  return readWholeFile(path, error);
+std::optional<std::string> Project::readText(const fs::path& path, std::string* error,
+                                             std::optional<FileStamp>* stamp) const {
+  if (!overlays_.empty()) {
+    // Callers mostly pass normal paths already (normal() is not cheap).
+    auto it = overlays_.find(path);
+    if (it == overlays_.end()) it = overlays_.find(normal(path));
+    if (it != overlays_.end()) return it->second;
+  }
+  struct stat st {};
+  auto text = readWholeFile(path, error, stamp ? &st : nullptr);
+  // A file modified in the same clock tick as it was read could change again
+  // without its time changing: only a file older than that is recognised
+  // by its stamp ("racy git").
+  constexpr int64_t kSettledNs = 2'000'000'000;
+  if (text && stamp != nullptr) {
+    FileStamp s = stampOf(st);
+    if (s.mtime_ns < started_ns_ - kSettledNs) *stamp = s;
+  }
+  return text;
+}
+
+std::shared_ptr<syntax::ParsedFile> Project::previousUnchanged(const fs::path& path,
+                                                               std::optional<FileStamp>* stamp) const {
+  if (!previous_ || overlays_.count(path)) return nullptr;
+  auto known = previous_->stamps_.find(path);
+  if (known == previous_->stamps_.end()) return nullptr;
+  auto file = previous_->files_.find(path);
+  if (file == previous_->files_.end()) return nullptr;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !(stampOf(st) == known->second)) return nullptr;
+  if (file->second->source->path() != displayPath(path)) return nullptr;
+  *stamp = known->second;
+  return file->second;
 }
 
 bool Project::inside(const fs::path& path) const {
@@ -372,6 +423,8 @@ bool Project::inside(const fs::path& path) const {
 
 const model::Module* Project::module(const fs::path& dir_in) {
   std::lock_guard lock(mutex_);
+  // Most callers pass a normal path already (normal() is not cheap).
+  if (auto it = modules_.find(dir_in); it != modules_.end()) return it->second.get();
   fs::path dir = normal(dir_in);
   if (auto it = modules_.find(dir); it != modules_.end()) return it->second.get();
   std::error_code ec;
@@ -493,6 +546,16 @@ const syntax::ParsedFile* Project::parsedFile(const fs::path& path_in, syntax::F
 ModuleSource Project::resolveModuleSource(const fs::path& root_dir, const std::string& key, const fs::path& caller_dir,
                                           const std::string& source) {
   std::lock_guard lock(mutex_);
+  // Every environment's every module call asks (a stat each): answered once.
+  std::string memo_key = fmt::format("{}\n{}\n{}\n{}", root_dir.native(), key, caller_dir.native(), source);
+  if (auto it = resolved_.find(memo_key); it != resolved_.end()) return it->second;
+  ModuleSource resolved = resolveModuleSourceOnce(root_dir, key, caller_dir, source);
+  resolved_.emplace(std::move(memo_key), resolved);
+  return resolved;
+}
+
+ModuleSource Project::resolveModuleSourceOnce(const fs::path& root_dir, const std::string& key,
+                                              const fs::path& caller_dir, const std::string& source) {
   std::error_code ec;
   if (isLocalSource(source)) {
     fs::path dir = normal(caller_dir / source);

@@ -55,6 +55,13 @@ struct ModuleSource {
 
 class Project {
  public:
+  /// What tells a file on disk unchanged without reading it.
+  struct FileStamp {
+    uint64_t device = 0, inode = 0, size = 0;
+    int64_t mtime_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+  };
+
   /// Scans `paths` (directories or files; a file stands for its directory).
   static std::shared_ptr<Project> load(std::span<const std::filesystem::path> paths,
                                        const settings::Settings& settings, LoadOptions options = {});
@@ -126,6 +133,8 @@ class Project {
                                  std::shared_ptr<const model::Module> module);
   void addSyntaxFindings(const syntax::ParsedFile& file);
   bool inside(const std::filesystem::path& path) const;
+  ModuleSource resolveModuleSourceOnce(const std::filesystem::path& root_dir, const std::string& key,
+                                       const std::filesystem::path& caller_dir, const std::string& source);
   /// The previous load's parse of `path` when its text is `text` (same
   /// display path, same syntax); null otherwise.
   std::shared_ptr<syntax::ParsedFile> previousParse(const std::filesystem::path& path, std::string_view text,
@@ -133,8 +142,14 @@ class Project {
   /// The previous load's model of `dir` when it was built from exactly `files`.
   std::shared_ptr<const model::Module> previousModule(const std::filesystem::path& dir,
                                                       std::span<const std::shared_ptr<syntax::ParsedFile>> files) const;
-  /// The text of a file: an overlay, else the disk.
-  std::optional<std::string> readText(const std::filesystem::path& path, std::string* error) const;
+  /// The text of a file: an overlay, else the disk (then *stamp, when
+  /// given, is set if the file is old enough to be recognised by it).
+  std::optional<std::string> readText(const std::filesystem::path& path, std::string* error,
+                                      std::optional<FileStamp>* stamp = nullptr) const;
+  /// The previous load's parse of `path` (normal) when the file on disk has
+  /// the stamp it had then (and no overlay replaces it); sets *stamp.
+  std::shared_ptr<syntax::ParsedFile> previousUnchanged(const std::filesystem::path& path,
+                                                        std::optional<FileStamp>* stamp) const;
 
   std::filesystem::path confinement_root_;
   std::filesystem::path canonical_root_;  ///< confinement_root_ with symlinks resolved, on first use
@@ -150,6 +165,10 @@ class Project {
   std::map<std::string, std::shared_ptr<const SourceFile>, std::less<>> by_display_;
   std::vector<std::shared_ptr<syntax::ParsedFile>> fragments_;
   std::map<std::filesystem::path, std::optional<std::map<std::string, std::filesystem::path>>> installed_;
+  std::map<std::string, ModuleSource, std::less<>> resolved_;  ///< resolveModuleSource's answers
+  /// The stamps of configuration files read from disk (those old enough).
+  std::map<std::filesystem::path, FileStamp> stamps_;
+  int64_t started_ns_ = 0;  ///< when the load began (CLOCK_REALTIME)
   Findings findings_;
   std::shared_ptr<const Project> previous_;  ///< LoadOptions::previous, until releasePrevious()
   // Environments are evaluated in parallel and read files, modules and

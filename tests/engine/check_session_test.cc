@@ -3,7 +3,9 @@
 // exactly what a fresh check finds, after edits of a module, of a template
 // it reads and of an environment's inputs; what is unchanged is reused.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -168,6 +170,57 @@ TEST(ProjectReuse, UnchangedFilesAndModulesAreSharedWithThePreviousLoad) {
   ASSERT_EQ(b1->files.size(), 2u);
   EXPECT_NE(b1->files[0], b2->files[0]);  // extra.tf, edited
   EXPECT_EQ(b1->files[1], b2->files[1]);  // main.tf, the same
+}
+
+TEST(ProjectReuse, AFileUnchangedOnDiskSinceTheLastLoadIsNotReadAgain) {
+  test_support::TempRepository repo("project-stamps");
+  repo.write("a/main.tf", "variable \"x\" {}\n");
+  repo.write("a/other.tf", "variable \"y\" {}\n");
+  // Written an hour ago: old enough to be recognised by size and time (a
+  // file written in the same clock tick as it is read never is).
+  fs::path main = fs::current_path() / "a/main.tf", other = fs::current_path() / "a/other.tf";
+  auto hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const fs::path& p : {main, other}) fs::last_write_time(p, hour_ago);
+  settings::Settings settings;
+  std::vector<fs::path> paths{"."};
+  std::shared_ptr<const loader::Project> first = loader::Project::load(paths, settings);
+  // main.tf: other text of the same size, in place, with the old time put
+  // back — what the stamp cannot see, so the previous parse is used (the
+  // proof that it was not read). other.tf: rewritten with a new time.
+  repo.write("a/main.tf", "variable \"w\" {}\n");
+  fs::last_write_time(main, hour_ago);
+  repo.write("a/other.tf", "variable \"z\" {}\n");
+  loader::LoadOptions options;
+  options.previous = first;
+  std::shared_ptr<loader::Project> second = loader::Project::load(paths, settings, options);
+  const model::Module* m = second->module(fs::current_path() / "a");
+  ASSERT_NE(m, nullptr);
+  EXPECT_NE(m->variable("x"), nullptr);  // main.tf as the first load read it
+  EXPECT_EQ(m->variable("w"), nullptr);
+  EXPECT_NE(m->variable("z"), nullptr);  // other.tf read again
+  EXPECT_EQ(m->variable("y"), nullptr);
+  // A fresh load reads both.
+  std::shared_ptr<loader::Project> fresh = loader::Project::load(paths, settings);
+  const model::Module* f = fresh->module(fs::current_path() / "a");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->variable("w"), nullptr);
+}
+
+TEST(ProjectReuse, AFileWrittenJustNowIsAlwaysReadAgain) {
+  test_support::TempRepository repo("project-fresh");
+  repo.write("a/main.tf", "variable \"x\" {}\n");
+  settings::Settings settings;
+  std::vector<fs::path> paths{"."};
+  std::shared_ptr<const loader::Project> first = loader::Project::load(paths, settings);
+  // The same size, within the same clock tick as likely as not: the stamp
+  // of a file this fresh is not trusted, its text is compared.
+  repo.write("a/main.tf", "variable \"y\" {}\n");
+  loader::LoadOptions options;
+  options.previous = first;
+  std::shared_ptr<loader::Project> second = loader::Project::load(paths, settings, options);
+  const model::Module* m = second->module(fs::current_path() / "a");
+  ASSERT_NE(m, nullptr);
+  EXPECT_NE(m->variable("y"), nullptr);
 }
 
 }  // namespace

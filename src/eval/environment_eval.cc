@@ -326,11 +326,13 @@ class ModuleEvaluator : public Scope {
       instance_.outputs.emplace_back(std::string(o.name), v);
     }
     // Resources in declaration order, each with its instances.
+    std::vector<ResourceInstance> resources;
     for (const model::Resource& r : m.resources) {
       auto it = resource_instances_.find(&r);
       if (it == resource_instances_.end()) continue;
-      for (auto& ri : it->second) instance_.resources.push_back(std::move(ri));
+      for (auto& ri : it->second) resources.push_back(std::move(ri));
     }
+    instance_.resources = ResourceList(std::move(resources));
   }
 
   // ---- Scope

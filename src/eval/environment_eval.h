@@ -61,6 +61,30 @@ struct ResourceInstance {
   Value value;
 };
 
+/// A module instance's resource instances: immutable once evaluated, and
+/// shared — a module instance taken from the EvaluationCache shares the
+/// entry's list instead of copying every instance (and rules that key on
+/// instances see the same ones from check to check of a session).
+class ResourceList {
+ public:
+  ResourceList() = default;
+  explicit ResourceList(std::vector<ResourceInstance> instances)
+      : list_(std::make_shared<const std::vector<ResourceInstance>>(std::move(instances))) {}
+  std::vector<ResourceInstance>::const_iterator begin() const { return list().begin(); }
+  std::vector<ResourceInstance>::const_iterator end() const { return list().end(); }
+  size_t size() const { return list().size(); }
+  bool empty() const { return list().empty(); }
+  const ResourceInstance& operator[](size_t i) const { return list()[i]; }
+  const ResourceInstance& at(size_t i) const { return list().at(i); }
+
+ private:
+  const std::vector<ResourceInstance>& list() const {
+    static const std::vector<ResourceInstance> kNone;
+    return list_ ? *list_ : kNone;
+  }
+  std::shared_ptr<const std::vector<ResourceInstance>> list_;
+};
+
 struct VariableValue {
   std::string name;
   const model::Variable* decl = nullptr;
@@ -77,7 +101,7 @@ struct ModuleInstance {
   std::vector<VariableValue> variables;
   std::vector<std::pair<std::string, Value>> locals;
   std::vector<std::pair<std::string, Value>> outputs;
-  std::vector<ResourceInstance> resources;  ///< managed and data, in declaration order
+  ResourceList resources;  ///< managed and data, in declaration order
   std::vector<std::unique_ptr<ModuleInstance>> children;
 };
 

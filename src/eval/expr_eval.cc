@@ -80,11 +80,12 @@ std::string keyString(const syntax::LiteralValue& key) {
 
 ExprEvaluator::ExprEvaluator(Scope& scope, const syntax::ParsedFile& file, EvalDiagnostics& diags,
                              EvalLimits limits)
-    : scope_(scope), file_(&file), diags_(&diags), limits_(limits) {
-  bindings_.reserve(8);  // self, each, for variables: one allocation, not three
-}
+    : scope_(scope), file_(&file), diags_(&diags), limits_(limits) {}
 
 void ExprEvaluator::pushVariable(std::string_view name, Value value) {
+  // self, each, for variables: one allocation, not three — and none for the
+  // (most) evaluators that bind nothing.
+  if (bindings_.capacity() == 0) bindings_.reserve(8);
   bindings_.push_back({name, std::move(value)});
 }
 void ExprEvaluator::popVariable() { bindings_.pop_back(); }

@@ -149,21 +149,26 @@ TEST_F(CheckSessionTest, ASyntaxErrorInAReusedTemplateIsStillReported) {
   EXPECT_EQ(first, second);
 }
 
+/// A load of the working directory, after `previous` when given.
+std::shared_ptr<loader::Project> loadTree(std::shared_ptr<const loader::Project> previous = nullptr) {
+  settings::Settings settings;
+  std::vector<fs::path> paths{"."};
+  loader::LoadOptions options;
+  options.previous = std::move(previous);
+  return loader::Project::load(paths, settings, options);
+}
+
 TEST(ProjectReuse, UnchangedFilesAndModulesAreSharedWithThePreviousLoad) {
   test_support::TempRepository repo("project-reuse");
   repo.write("a/main.tf", "variable \"x\" {}\n");
   repo.write("b/main.tf", "variable \"y\" {}\n");
   repo.write("b/extra.tf", "locals {\n  z = 1\n}\n");
-  settings::Settings settings;
-  std::vector<fs::path> paths{"."};
-  std::shared_ptr<const loader::Project> first = loader::Project::load(paths, settings);
+  std::shared_ptr<loader::Project> first = loadTree();
   repo.write("b/extra.tf", "locals {\n  z = 2\n}\n");
-  loader::LoadOptions options;
-  options.previous = first;
-  std::shared_ptr<loader::Project> second = loader::Project::load(paths, settings, options);
+  std::shared_ptr<loader::Project> second = loadTree(first);
   fs::path a = fs::current_path() / "a", b = fs::current_path() / "b";
-  EXPECT_EQ(second->module(a), const_cast<loader::Project&>(*first).module(a));  // a: nothing changed
-  const model::Module* b1 = const_cast<loader::Project&>(*first).module(b);
+  EXPECT_EQ(second->module(a), first->module(a));  // a: nothing changed
+  const model::Module* b1 = first->module(b);
   const model::Module* b2 = second->module(b);
   EXPECT_NE(b1, b2);  // b: one of its files changed, so its model is new
   ASSERT_EQ(b2->files.size(), 2u);
@@ -181,18 +186,14 @@ TEST(ProjectReuse, AFileUnchangedOnDiskSinceTheLastLoadIsNotReadAgain) {
   fs::path main = fs::current_path() / "a/main.tf", other = fs::current_path() / "a/other.tf";
   auto hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
   for (const fs::path& p : {main, other}) fs::last_write_time(p, hour_ago);
-  settings::Settings settings;
-  std::vector<fs::path> paths{"."};
-  std::shared_ptr<const loader::Project> first = loader::Project::load(paths, settings);
+  std::shared_ptr<loader::Project> first = loadTree();
   // main.tf: other text of the same size, in place, with the old time put
   // back — what the stamp cannot see, so the previous parse is used (the
   // proof that it was not read). other.tf: rewritten with a new time.
   repo.write("a/main.tf", "variable \"w\" {}\n");
   fs::last_write_time(main, hour_ago);
   repo.write("a/other.tf", "variable \"z\" {}\n");
-  loader::LoadOptions options;
-  options.previous = first;
-  std::shared_ptr<loader::Project> second = loader::Project::load(paths, settings, options);
+  std::shared_ptr<loader::Project> second = loadTree(first);
   const model::Module* m = second->module(fs::current_path() / "a");
   ASSERT_NE(m, nullptr);
   EXPECT_NE(m->variable("x"), nullptr);  // main.tf as the first load read it
@@ -200,7 +201,7 @@ TEST(ProjectReuse, AFileUnchangedOnDiskSinceTheLastLoadIsNotReadAgain) {
   EXPECT_NE(m->variable("z"), nullptr);  // other.tf read again
   EXPECT_EQ(m->variable("y"), nullptr);
   // A fresh load reads both.
-  std::shared_ptr<loader::Project> fresh = loader::Project::load(paths, settings);
+  std::shared_ptr<loader::Project> fresh = loadTree();
   const model::Module* f = fresh->module(fs::current_path() / "a");
   ASSERT_NE(f, nullptr);
   EXPECT_NE(f->variable("w"), nullptr);
@@ -209,15 +210,11 @@ TEST(ProjectReuse, AFileUnchangedOnDiskSinceTheLastLoadIsNotReadAgain) {
 TEST(ProjectReuse, AFileWrittenJustNowIsAlwaysReadAgain) {
   test_support::TempRepository repo("project-fresh");
   repo.write("a/main.tf", "variable \"x\" {}\n");
-  settings::Settings settings;
-  std::vector<fs::path> paths{"."};
-  std::shared_ptr<const loader::Project> first = loader::Project::load(paths, settings);
+  std::shared_ptr<loader::Project> first = loadTree();
   // The same size, within the same clock tick as likely as not: the stamp
   // of a file this fresh is not trusted, its text is compared.
   repo.write("a/main.tf", "variable \"y\" {}\n");
-  loader::LoadOptions options;
-  options.previous = first;
-  std::shared_ptr<loader::Project> second = loader::Project::load(paths, settings, options);
+  std::shared_ptr<loader::Project> second = loadTree(first);
   const model::Module* m = second->module(fs::current_path() / "a");
   ASSERT_NE(m, nullptr);
   EXPECT_NE(m->variable("y"), nullptr);

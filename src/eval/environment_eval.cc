@@ -176,39 +176,40 @@ namespace {
 /// reads gives the same results (EvaluationCache).
 class ProjectReads {
  public:
-  ProjectReads(loader::Project& project, fs::path root_dir) : project_(project), root_dir_(std::move(root_dir)) {}
+  /// Logs only when there is a cache to record the reads in.
+  ProjectReads(loader::Project& project, fs::path root_dir, bool logging)
+      : project_(project), root_dir_(std::move(root_dir)), logging_(logging) {}
 
   const model::Module* module(const fs::path& dir) {
     const model::Module* m = project_.module(dir);
-    log_.push_back({EvaluationRead::Kind::kModule, dir.string(), {}, {}, {}, m, {}});
+    if (logging_) log_.push_back({EvaluationRead::Kind::kModule, dir.string(), {}, {}, {}, m, {}});
     return m;
   }
   loader::ModuleSource moduleSource(const std::string& key, const fs::path& caller_dir, const std::string& source) {
     loader::ModuleSource src = project_.resolveModuleSource(root_dir_, key, caller_dir, source);
-    log_.push_back({EvaluationRead::Kind::kModuleSource, caller_dir.string(), {}, key, source, nullptr,
-                    fmt::format("{}\n{}\n{}", static_cast<int>(src.kind), src.dir.string(), src.note)});
+    if (logging_)
+      log_.push_back({EvaluationRead::Kind::kModuleSource, caller_dir.string(), {}, key, source, nullptr,
+                      moduleSourceText(src)});
     return src;
   }
   std::shared_ptr<const SourceFile> source(const fs::path& path, std::string* error) {
     std::string err;
     auto src = project_.sourceFile(path, &err);
-    log_.push_back({EvaluationRead::Kind::kSource, path.string(), {}, {}, {}, src.get(), src ? "" : err});
+    if (logging_) log_.push_back({EvaluationRead::Kind::kSource, path.string(), {}, {}, {}, src.get(), src ? "" : err});
     if (!src) *error = std::move(err);
     return src;
   }
   const syntax::ParsedFile* templateFile(const fs::path& path, std::string* error) {
     std::string err;
     const syntax::ParsedFile* f = project_.parsedFile(path, syntax::FileSyntax::kTemplate, &err);
-    log_.push_back({EvaluationRead::Kind::kTemplate, path.string(), {}, {}, {}, f, f ? "" : err});
+    if (logging_) log_.push_back({EvaluationRead::Kind::kTemplate, path.string(), {}, {}, {}, f, f ? "" : err});
     if (!f) *error = std::move(err);
     return f;
   }
   /// fileset(): the files under `dir` matching `pattern`, sorted.
   std::vector<std::string> listFiles(const std::string& dir, const std::string& pattern, std::string* error) {
     std::vector<std::string> out = listFilesUnlogged(dir, pattern, error);
-    std::string result = *error;
-    for (const std::string& f : out) result += "\n" + f;
-    log_.push_back({EvaluationRead::Kind::kListing, dir, pattern, {}, {}, nullptr, std::move(result)});
+    if (logging_) log_.push_back({EvaluationRead::Kind::kListing, dir, pattern, {}, {}, nullptr, listingText(out, *error)});
     return out;
   }
 
@@ -225,19 +226,33 @@ class ProjectReads {
         const syntax::ParsedFile* f = templateFile(read.path, &error);
         return f == read.got && (f || error == read.result);
       }
-      case EvaluationRead::Kind::kListing: listFiles(read.path, read.pattern, &error); break;
-      case EvaluationRead::Kind::kModuleSource: moduleSource(read.key, read.path, read.source); break;
+      case EvaluationRead::Kind::kListing: {
+        std::vector<std::string> listed = listFiles(read.path, read.pattern, &error);
+        return listingText(listed, error) == read.result;
+      }
+      case EvaluationRead::Kind::kModuleSource: {
+        loader::ModuleSource src = moduleSource(read.key, read.path, read.source);
+        return moduleSourceText(src) == read.result;
+      }
     }
-    return log_.back().result == read.result;
+    return false;
   }
 
   size_t position() const { return log_.size(); }
   std::vector<EvaluationRead> since(size_t position) const {
     return {log_.begin() + static_cast<ptrdiff_t>(position), log_.end()};
   }
-  void append(std::span<const EvaluationRead> reads) { log_.insert(log_.end(), reads.begin(), reads.end()); }
 
  private:
+  static std::string listingText(const std::vector<std::string>& listed, const std::string& error) {
+    std::string text = error;
+    for (const std::string& f : listed) text += "\n" + f;
+    return text;
+  }
+  static std::string moduleSourceText(const loader::ModuleSource& src) {
+    return fmt::format("{}\n{}\n{}", static_cast<int>(src.kind), src.dir.string(), src.note);
+  }
+
   std::vector<std::string> listFilesUnlogged(const std::string& dir, const std::string& pattern, std::string* error) {
     std::vector<std::string> out;
     fs::path base = fs::path(dir).is_absolute() ? fs::path(dir) : root_dir_ / dir;
@@ -267,6 +282,7 @@ class ProjectReads {
 
   loader::Project& project_;
   fs::path root_dir_;
+  bool logging_;
   std::vector<EvaluationRead> log_;
 };
 
@@ -1085,7 +1101,7 @@ EvaluatedEnvironment evaluateEnvironment(loader::Project& project, const loader:
     return out;
   }
   const model::Module& m = *root.module;
-  ProjectReads reads(project, root_dir);
+  ProjectReads reads(project, root_dir, options.cache != nullptr);
   ModuleEvaluator::Shared shared{project, env, options, out.findings, root_dir, reads};
   ModuleEvaluator evaluator(shared, root, root_dir, "", {}, 0);
 

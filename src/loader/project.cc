@@ -83,6 +83,11 @@ int64_t nowNs() {
   return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
+// How a configuration file (.tf, .tf.json) is parsed (parseByName's choice).
+syntax::FileSyntax configSyntax(const fs::path& path) {
+  return endsWith(path.native(), ".json") ? syntax::FileSyntax::kJson : syntax::FileSyntax::kNative;
+}
+
 // Absolute and lexically normal, without a trailing separator ("m/./" and
 // "m" must be the same key).
 fs::path normal(const fs::path& p) {
@@ -274,10 +279,7 @@ std::shared_ptr<Project> Project::load(std::span<const fs::path> paths, const se
     if ((parsed[i] = project->previousUnchanged(files[i], &stamps[i]))) return;
     std::string error;
     auto text = project->readText(files[i], &error, &stamps[i]);
-    if (text) {
-      auto syntax = endsWith(files[i].native(), ".json") ? syntax::FileSyntax::kJson : syntax::FileSyntax::kNative;
-      if ((parsed[i] = project->previousParse(files[i], *text, syntax))) return;
-    }
+    if (text && (parsed[i] = project->previousParse(files[i], *text, configSyntax(files[i])))) return;
     auto source = std::make_shared<SourceFile>(project->displayPath(files[i]), text ? std::move(*text) : "");
     if (!text) read_errors[i] = error.empty() ? "the file does not exist" : error;
     parsed[i] = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));
@@ -445,10 +447,7 @@ const model::Module* Project::module(const fs::path& dir_in) {
     std::string error;
     auto text = readText(p, &error);
     std::shared_ptr<syntax::ParsedFile> parsed;
-    if (text) {
-      auto syntax = endsWith(p.native(), ".json") ? syntax::FileSyntax::kJson : syntax::FileSyntax::kNative;
-      parsed = previousParse(normal(p), *text, syntax);
-    }
+    if (text) parsed = previousParse(normal(p), *text, configSyntax(p));
     if (!parsed) {
       auto source = std::make_shared<SourceFile>(displayPath(p), text ? std::move(*text) : "");
       parsed = std::make_shared<syntax::ParsedFile>(syntax::parseByName(std::move(source)));

@@ -48,7 +48,7 @@ class CheckSessionTest : public ::testing::Test {
     CheckOptions options;
     options.paths = {"."};
     options.today = "2026-06-01";
-    options.jobs = 1;
+    options.jobs = 2;  // parallel load and evaluation with a session (make test-tsan runs these)
     options.only = {"ssh-admin-cidr", "user-data-restart-policy", "missing-required-variable", "syntax"};
     options.changed_files = std::move(changed);
     options.session = session;

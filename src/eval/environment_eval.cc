@@ -939,6 +939,7 @@ class ModuleEvaluator : public Scope {
       }
       if (hit != nullptr) {
         ++cache->hits;
+        cache->renew(cache_key);
         auto copy = cloneModuleInstance(*hit->instance);
         child.variables = std::move(copy->variables);
         child.locals = std::move(copy->locals);

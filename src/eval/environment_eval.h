@@ -166,6 +166,12 @@ class EvaluationCache {
     entries_.insert_or_assign(std::move(key), std::move(entry));
   }
   void erase(const std::string& key) { entries_.erase(key); }
+  /// An entry whose reads all gave the same in this check points only at
+  /// objects this check's project holds too: it is kept alive by that one
+  /// from now on (an older project is freed once no entry needs it).
+  void renew(const std::string& key) {
+    if (auto it = entries_.find(key); it != entries_.end()) it->second.owner = owner_;
+  }
   size_t size() const { return entries_.size(); }
 
   /// Starts a check against a project kept alive by `owner`; entries not

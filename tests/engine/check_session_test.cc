@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "eval/environment_eval.h"
+#include "loader/environments.h"
 #include "loader/project.h"
 #include "temp_repository.h"
 
@@ -218,6 +220,38 @@ TEST(ProjectReuse, AFileWrittenJustNowIsAlwaysReadAgain) {
   const model::Module* m = second->module(fs::current_path() / "a");
   ASSERT_NE(m, nullptr);
   EXPECT_NE(m->variable("y"), nullptr);
+}
+
+TEST(EvaluationCacheAcrossLoads, AValidatedEntryLetsTheProjectItCameFromGo) {
+  test_support::TempRepository repo("cache-owner");
+  repo.write("modules/m/main.tf", "variable \"n\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.n\n}\n");
+  repo.write("env/main.tf", "module \"m\" {\n  source = \"../modules/m\"\n  n      = \"x\"\n}\n");
+  settings::Settings settings;
+  eval::EvaluationCache cache;
+  auto evaluateWith = [&](const std::shared_ptr<loader::Project>& project) {
+    Findings findings;
+    std::vector<loader::EnvironmentSpec> specs = loader::discoverEnvironments(project->rootModules(), settings, findings);
+    EXPECT_EQ(specs.size(), 1u);
+    eval::EnvironmentOptions options;
+    options.cache = &cache;
+    cache.beginCheck(project, 8);
+    eval::EvaluatedEnvironment env = eval::evaluateEnvironment(*project, specs.at(0), options);
+    project->releasePrevious();
+    EXPECT_EQ(env.root->children.size(), 1u);
+    return env.root->children.at(0)->resources.size();
+  };
+  std::shared_ptr<loader::Project> first = loadTree();
+  EXPECT_EQ(evaluateWith(first), 1u);
+  EXPECT_EQ(cache.misses, 1u);
+  std::weak_ptr<loader::Project> first_alive = first;
+  std::shared_ptr<loader::Project> second = loadTree(first);
+  first.reset();
+  EXPECT_FALSE(first_alive.expired());  // the cache entry holds it
+  EXPECT_EQ(evaluateWith(second), 1u);
+  EXPECT_EQ(cache.hits, 1u);
+  // The entry was valid against the second project, which holds everything
+  // it points at: the first one is gone.
+  EXPECT_TRUE(first_alive.expired());
 }
 
 }  // namespace

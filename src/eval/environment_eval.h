@@ -75,7 +75,6 @@ class ResourceList {
   size_t size() const { return list().size(); }
   bool empty() const { return list().empty(); }
   const ResourceInstance& operator[](size_t i) const { return list()[i]; }
-  const ResourceInstance& at(size_t i) const { return list().at(i); }
 
  private:
   const std::vector<ResourceInstance>& list() const {
@@ -172,7 +171,6 @@ class EvaluationCache {
   void renew(const std::string& key) {
     if (auto it = entries_.find(key); it != entries_.end()) it->second.owner = owner_;
   }
-  size_t size() const { return entries_.size(); }
 
   /// Starts a check against a project kept alive by `owner`; entries not
   /// used by the last `keep_checks` checks are dropped (with the projects

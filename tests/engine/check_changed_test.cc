@@ -128,6 +128,57 @@ TEST_F(CheckChangedTest, ModuleChangeCoversTheModulesInstancesAndNothingElse) {
             4);
 }
 
+TEST_F(CheckChangedTest, EnvIsolationInAModulesPartComparesItWithEverythingElse) {
+  // The module's subnet id is also hard-coded in dev's root; dev and prod
+  // share a security group id in their roots only, and a bucket name in
+  // the module and prod's root. A change in the module reports what its
+  // instances share with the rest, with the rest's places, and nothing
+  // between the roots.
+  write("modules/m/main.tf",
+        "variable \"size\" {\n  type = number\n}\n"
+        "resource \"aws_instance\" \"a\" {\n  subnet_id = \"subnet-0a1b2c3d\"\n}\n"
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"shared-logs\"\n}\n");
+  const char* module_block = "variable \"size\" {\n  type = number\n}\nmodule \"m\" {\n  source = \"../../modules/m\"\n  size   = var.size\n}\n";
+  write("environments/dev/main.tf", std::string(module_block) +
+                                        "resource \"aws_instance\" \"root\" {\n  subnet_id = \"subnet-0a1b2c3d\"\n"
+                                        "  vpc_security_group_ids = [\"sg-0123abcd\"]\n}\n");
+  write("environments/prod/main.tf", std::string(module_block) +
+                                         "resource \"aws_instance\" \"root\" {\n  vpc_security_group_ids = [\"sg-0123abcd\"]\n}\n"
+                                         "resource \"aws_s3_bucket\" \"root\" {\n  bucket = \"shared-logs\"\n}\n");
+  write("environments/prod/terraform.tfvars", "size = 2\n");
+  CheckOptions options = changedOptions({"modules/m/main.tf"}, {"env-isolation"});
+  CheckResult r = run(options);
+  ASSERT_NE(r.exit_code, 2) << r.error;
+  std::vector<std::string> got;
+  for (const Finding& f : r.report.findings) {
+    std::string related;
+    for (const RelatedLocation& l : f.related)
+      related += " | " + (l.location.file ? l.location.file->path() : "") + " " + l.message;
+    got.push_back("[" + f.environment + "] " + f.resource + ": " + f.summary + related);
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "[dev] module.m.aws_instance.a: the literal id subnet-0a1b2c3d is used in environments dev and prod",
+                     "[dev] module.m.aws_s3_bucket.b: aws_s3_bucket bucket \"shared-logs\" is the same in environments "
+                     "dev and prod (no environment in the name; bucket names are global)"
+                     " | environments/prod/main.tf aws_s3_bucket.root in environment prod",
+                     "[prod] module.m.aws_instance.a: the literal id subnet-0a1b2c3d is used in environments dev and prod"
+                     " | environments/dev/main.tf aws_instance.root in environment dev",
+                     "[prod] module.m.aws_s3_bucket.b: aws_s3_bucket bucket \"shared-logs\" is the same in environments "
+                     "dev and prod (no environment in the name; bucket names are global)"}))
+      << ::testing::PrintToString(got);
+  // A full check also finds what only the roots share.
+  options.changed_files.clear();
+  options.changed_only = false;
+  CheckResult all = run(options);
+  std::vector<std::string> resources;
+  for (const Finding& f : all.report.findings)
+    if (f.environment == "prod" && !f.resource.empty()) resources.push_back(f.resource);
+  std::sort(resources.begin(), resources.end());
+  EXPECT_EQ(resources, (std::vector<std::string>{"aws_instance.root", "aws_s3_bucket.root", "module.m.aws_instance.a",
+                                                 "module.m.aws_s3_bucket.b"}));
+}
+
 TEST_F(CheckChangedTest, TfvarsChangeChecksOnlyItsEnvironment) {
   CheckResult r = check({"environments/dev/terraform.tfvars"});
   EXPECT_EQ(r.affected_environments, 1u);

@@ -426,6 +426,7 @@ struct IdUse {
   const eval::ResourceInstance* resource;
   const eval::EvaluatedAttr* attr;
   std::string path;
+  size_t order = 0;  ///< of the instance, among all environments'
 };
 
 // Every environment's instances are walked for every check: nothing is
@@ -697,13 +698,41 @@ class EnvIsolationRule final : public Rule {
 
   // c. the same literal cloud id in two environments.
   static void checkLiteralIds(std::span<const EnvironmentView> envs, const std::vector<std::string>& names) {
+    // Ids of the instances findings are reported on first: in a --changed
+    // check that is one module's part, and the other instances matter only
+    // where they use one of its ids (most often none: nothing more to walk).
     std::vector<IdUse> uses;
     std::string prefix;
     std::vector<std::string_view> scratch;
-    for (size_t i = 0; i < envs.size(); ++i)
-      for (const eval::ResourceInstance* r : envs[i].context->allResources())
-        if (r->decl != nullptr && r->decl->mode == model::ResourceMode::kManaged)
-          collectIds(i, *r, r->body, prefix, scratch, uses);
+    bool all_reported = true;
+    // Walks the managed instances, reported or not; `order` keeps the uses
+    // of both walks in the one order of the instances.
+    auto walk = [&](bool reported, std::vector<IdUse>& out) {
+      size_t order = 0;
+      for (size_t i = 0; i < envs.size(); ++i)
+        for (const eval::ResourceInstance* r : envs[i].context->allResources()) {
+          if (r->decl == nullptr || r->decl->mode != model::ResourceMode::kManaged) continue;
+          ++order;
+          if (envs[i].context->reports(*r) != reported) {
+            all_reported = false;
+            continue;
+          }
+          size_t first = out.size();
+          collectIds(i, *r, r->body, prefix, scratch, out);
+          for (size_t k = first; k < out.size(); ++k) out[k].order = order;
+        }
+    };
+    walk(true, uses);
+    if (uses.empty()) return;
+    if (!all_reported) {
+      std::set<std::string_view> reported_ids;
+      for (const IdUse& u : uses) reported_ids.insert(u.id);
+      std::vector<IdUse> others;
+      walk(false, others);
+      for (IdUse& u : others)
+        if (reported_ids.count(u.id) > 0) uses.push_back(std::move(u));
+      std::stable_sort(uses.begin(), uses.end(), [](const IdUse& a, const IdUse& b) { return a.order < b.order; });
+    }
     std::map<std::string_view, std::vector<const IdUse*>> by_id;
     for (const IdUse& u : uses) by_id[u.id].push_back(&u);
     for (const auto& [id, list] : by_id) {
@@ -739,12 +768,13 @@ class EnvIsolationRule final : public Rule {
       const eval::ResourceInstance* resource;
       const eval::EvaluatedAttr* attr;
       const UniqueName* kind;
-      AwsTarget target;
+      const AwsTarget* target;  ///< into `targets`
       Str name;
     };
     std::vector<NameUse> uses;
+    std::vector<std::map<std::string, AwsTarget>> targets(envs.size());  // by provider alias
+    bool any_reported = false;
     for (size_t i = 0; i < envs.size(); ++i) {
-      std::map<std::string, AwsTarget> targets;
       for (const eval::ResourceInstance* r : envs[i].context->allResources()) {
         if (r->decl == nullptr || r->decl->mode != model::ResourceMode::kManaged) continue;
         const UniqueName* u = uniqueName(r->decl->type);
@@ -754,11 +784,13 @@ class EnvIsolationRule final : public Rule {
         Str name = fromValue(&a->value);
         if (name.absent() || name.sensitive) continue;
         std::string alias = providerAlias(*r);
-        auto it = targets.find(alias);
-        if (it == targets.end()) it = targets.emplace(alias, awsTarget(*envs[i].environment, alias)).first;
-        uses.push_back({i, r, a, u, it->second, std::move(name)});
+        auto it = targets[i].find(alias);
+        if (it == targets[i].end()) it = targets[i].emplace(alias, awsTarget(*envs[i].environment, alias)).first;
+        uses.push_back({i, r, a, u, &it->second, std::move(name)});
+        any_reported = any_reported || envs[i].context->reports(*r);
       }
     }
+    if (!any_reported) return;
     // Uses by kind, and by kind and known name: comparing every use with
     // every other was quadratic in the named resources of all environments.
     std::map<const UniqueName*, std::vector<size_t>> of_kind;
@@ -768,13 +800,14 @@ class EnvIsolationRule final : public Rule {
       if (uses[k].name.known()) same_name[{uses[k].kind, uses[k].name.text}].push_back(k);
     }
     for (const NameUse& u : uses) {
+      if (!envs[u.env].context->reports(*u.resource)) continue;
       std::vector<const NameUse*> hits;
       bool maybe = false;
       if (u.name.unknown()) {
         // An unknown name may be any other environment's it could collide with.
         for (size_t k : of_kind[u.kind]) {
           const NameUse& o = uses[k];
-          if (o.env != u.env && collide(u.kind->scope, u.target, o.target) != Tri::kNo) {
+          if (o.env != u.env && collide(u.kind->scope, *u.target, *o.target) != Tri::kNo) {
             maybe = true;
             break;
           }
@@ -783,7 +816,7 @@ class EnvIsolationRule final : public Rule {
         for (size_t k : same_name[{u.kind, u.name.text}]) {
           const NameUse& o = uses[k];
           if (o.env == u.env) continue;
-          Tri c = collide(u.kind->scope, u.target, o.target);
+          Tri c = collide(u.kind->scope, *u.target, *o.target);
           if (c == Tri::kYes) hits.push_back(&o);
           if (c == Tri::kUnknown) maybe = true;
         }

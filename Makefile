@@ -71,7 +71,7 @@ test-asan: test-deps
 # (reading, parsing, models, evaluation, rules; -j) through the suites that
 # drive it, and the binary on the fixture trees with more threads than cores.
 # (The whole suite under TSan would take an hour; the rest is single-threaded.)
-TSAN_TESTS ?= ParallelCheck*:CheckChanged*:CheckSession*:ProjectReuse*:EvaluationCache*:ChangedFiles*:Engine*:Lsp*:HostileTree.*:Security*:RuleFixtures*
+TSAN_TESTS ?= TaskPool*:EnvironmentEvalTest.ModuleInstancesEvaluatedAsPool*:ParallelCheck*:CheckChanged*:CheckSession*:ProjectReuse*:EvaluationCache*:ChangedFiles*:Engine*:Lsp*:HostileTree.*:Security*:RuleFixtures*
 test-tsan: test-deps
 	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=Debug -DTFGUARD_TSAN=ON -DTFGUARD_BENCH=OFF -DTFGUARD_WERROR=$(WERROR)
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target tfguard tfguard_unit_tests

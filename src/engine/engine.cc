@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "base/parallel.h"
+#include "base/task_pool.h"
 #include "engine/changed_files.h"
 #include "eval/environment_eval.h"
 #include "eval/expr_eval.h"
@@ -658,14 +659,23 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     }
   }
   std::vector<std::pair<size_t, size_t>> cache_counts(by_root.size());  // hits, misses
-  parallelFor(by_root.size(), options.jobs, [&](size_t g) {
-    std::optional<eval::EvaluationCache> cache;
-    eval::EnvironmentOptions eval_options;
-    if (session_caches[g] != nullptr) eval_options.cache = session_caches[g];
-    else if (by_root[g].size() > 1) eval_options.cache = &cache.emplace();
-    size_t hits = eval_options.cache ? eval_options.cache->hits : 0, misses = eval_options.cache ? eval_options.cache->misses : 0;
-    for (size_t i : by_root[g]) evaluated[i] = eval::evaluateEnvironment(*project, envs[i], eval_options);
-    if (eval_options.cache) cache_counts[g] = {eval_options.cache->hits - hits, eval_options.cache->misses - misses};
+  // Each root's environments are one task; without a cache their module
+  // instances are tasks too, so that a few large environments spread over
+  // every thread (three environments on two threads, or one).
+  TaskPool pool(options.jobs);
+  pool.run([&] {
+    for (size_t g = 0; g < by_root.size(); ++g)
+      pool.submit([&, g] {
+        std::optional<eval::EvaluationCache> cache;
+        eval::EnvironmentOptions eval_options;
+        if (session_caches[g] != nullptr) eval_options.cache = session_caches[g];
+        else if (by_root[g].size() > 1) eval_options.cache = &cache.emplace();
+        else eval_options.pool = &pool;
+        size_t hits = eval_options.cache ? eval_options.cache->hits : 0,
+               misses = eval_options.cache ? eval_options.cache->misses : 0;
+        for (size_t i : by_root[g]) evaluated[i] = eval::evaluateEnvironment(*project, envs[i], eval_options);
+        if (eval_options.cache) cache_counts[g] = {eval_options.cache->hits - hits, eval_options.cache->misses - misses};
+      });
   });
   for (const auto& [hits, misses] : cache_counts) {
     result.module_instances_reused += hits;

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "base/task_pool.h"
 #include "eval/convert.h"
 #include "eval/expr_eval.h"
 #include "syntax/parser.h"
@@ -289,6 +290,9 @@ class ProjectReads {
 // ------------------------------------------------------------ ModuleEvaluator
 
 class ModuleEvaluator : public Scope {
+  struct ChildRun;
+  struct PendingCall;
+
  public:
   struct Shared {
     loader::Project& project;
@@ -323,6 +327,20 @@ class ModuleEvaluator : public Scope {
     };
   }
 
+  ModuleEvaluator(const ModuleEvaluator&) = delete;
+  ModuleEvaluator& operator=(const ModuleEvaluator&) = delete;
+  ~ModuleEvaluator() override {
+    // Only an exception leaves calls unjoined: their tasks point in here.
+    for (auto& [call, pending] : pending_)
+      for (auto& run : pending.runs) {
+        if (!run || !run->task) continue;
+        try {
+          shared_.options.pool->wait(*run->task);
+        } catch (...) {
+        }
+      }
+  }
+
   void setVariables(std::vector<VariableValue> vars) {
     for (auto& v : vars) variables_[v.name] = v.value;
     instance_.variables = std::move(vars);
@@ -334,6 +352,10 @@ class ModuleEvaluator : public Scope {
     validateVariables();
     for (const model::Local& l : m.locals) instance_.locals.emplace_back(std::string(l.name), local(l.name));
     for (const model::Resource& r : m.resources) resource(r);
+    // With a pool, every call's instances are submitted before any is
+    // waited for: they run in parallel with each other.
+    if (shared_.options.pool != nullptr)
+      for (const model::ModuleCall& c : m.module_calls) startModuleCall(c);
     for (const model::ModuleCall& c : m.module_calls) moduleCall(c);
     for (const model::Output& o : m.outputs) {
       Value v = Value::null();
@@ -470,7 +492,8 @@ class ModuleEvaluator : public Scope {
   }
 
  private:
-  enum class State : uint8_t { kInProgress, kDone };
+  /// kStarted: a module call whose instances are evaluated as pool tasks.
+  enum class State : uint8_t { kInProgress, kStarted, kDone };
 
   std::string moduleDescription() const {
     return instance_.path.empty() ? "the root module" : fmt::format("module \"{}\"", instance_.path);
@@ -776,35 +799,57 @@ class ModuleEvaluator : public Scope {
   Value moduleCall(const model::ModuleCall& call) {
     if (auto it = call_values_.find(&call); it != call_values_.end()) {
       if (it->second.first == State::kDone) return it->second.second;
+      if (it->second.first == State::kStarted) return finishModuleCall(call);
       addFinding("eval-error", Severity::kWarning, "Cycle in module references",
                  fmt::format("module.{} depends on its own outputs; tfguard treats them as unknown.", call.name),
                  call.decl.location());
       return Value::unknown(Type::dynamic(), {address("module." + std::string(call.name))});
     }
+    startModuleCall(call);
+    return finishModuleCall(call);
+  }
+
+  /// Evaluates the call's expansion and each instance's inputs, and each
+  /// instance itself, or with a pool submits it as a task (it runs while
+  /// this module goes on). The instances are this one's children from now
+  /// on, in the order they would have been evaluated in.
+  void startModuleCall(const model::ModuleCall& call) {
+    if (call_values_.count(&call) > 0) return;
     call_values_[&call] = {State::kInProgress, Value::unknown()};
-    std::string base = address("module." + std::string(call.name));
+    PendingCall pending;
+    pending.base = address("module." + std::string(call.name));
     std::string key = module_key_.empty() ? std::string(call.name) : module_key_ + "." + std::string(call.name);
-    Expansion ex = expand(call.count, call.for_each, call.decl.file, base);
-    std::vector<Value> outputs_by_instance;
-    for (const auto& inst : ex.instances) {
-      InstanceContext ctx(*this, ex, inst);
+    pending.ex = expand(call.count, call.for_each, call.decl.file, pending.base);
+    for (const auto& inst : pending.ex.instances) {
+      InstanceContext ctx(*this, pending.ex, inst);
       auto child = std::make_unique<ModuleInstance>();
-      child->path = base + inst.first.suffix();
+      child->path = pending.base + inst.first.suffix();
       child->call = &call;
-      Value outputs = evaluateChild(call, key, *child);
-      outputs_by_instance.push_back(outputs);
+      std::unique_ptr<ChildRun> run;
+      pending.outputs.push_back(evaluateChild(call, key, *child, shared_.options.pool != nullptr ? &run : nullptr));
+      pending.runs.push_back(std::move(run));
       instance_.children.push_back(std::move(child));
     }
+    call_values_[&call] = {State::kStarted, Value::unknown()};
+    pending_.emplace(&call, std::move(pending));
+  }
+
+  /// Waits for the call's instances and gives its value.
+  Value finishModuleCall(const model::ModuleCall& call) {
+    auto node = pending_.extract(&call);
+    PendingCall& p = node.mapped();
+    for (size_t i = 0; i < p.runs.size(); ++i)
+      if (p.runs[i]) p.outputs[i] = joinChild(*p.runs[i]);
     Value v;
-    if (!ex.expanded) {
-      v = outputs_by_instance[0];
-    } else if (ex.instances.size() == 1 && ex.instances[0].first.kind == InstanceKey::Kind::kUnknown) {
-      v = Value::unknown(Type::dynamic(), {base});
-    } else if (ex.is_count) {
-      v = Value::tuple(std::move(outputs_by_instance));
+    if (!p.ex.expanded) {
+      v = p.outputs[0];
+    } else if (p.ex.instances.size() == 1 && p.ex.instances[0].first.kind == InstanceKey::Kind::kUnknown) {
+      v = Value::unknown(Type::dynamic(), {p.base});
+    } else if (p.ex.is_count) {
+      v = Value::tuple(std::move(p.outputs));
     } else {
       std::vector<Value::Attribute> entries;
-      for (size_t i = 0; i < ex.instances.size(); ++i) entries.emplace_back(ex.instances[i].first.key, outputs_by_instance[i]);
+      for (size_t i = 0; i < p.ex.instances.size(); ++i) entries.emplace_back(p.ex.instances[i].first.key, p.outputs[i]);
       v = Value::object(std::move(entries));
     }
     call_values_[&call] = {State::kDone, v};
@@ -850,7 +895,11 @@ class ModuleEvaluator : public Scope {
     return o->sensitive ? v.markedSensitive() : v;
   }
 
-  Value evaluateChild(const model::ModuleCall& call, const std::string& key, ModuleInstance& child) {
+  /// Evaluates one instance of `call` into `child`, giving its outputs; with
+  /// `deferred`, the evaluation may be left to a pool task put there (the
+  /// outputs then come from joinChild()).
+  Value evaluateChild(const model::ModuleCall& call, const std::string& key, ModuleInstance& child,
+                      std::unique_ptr<ChildRun>* deferred) {
     const syntax::ParsedFile* file = call.decl.file;
     // From here on, what is read belongs to the child's cache entry (its
     // source and model included; the inputs' reads too, harmlessly).
@@ -954,6 +1003,23 @@ class ModuleEvaluator : public Scope {
       }
       ++cache->misses;
     }
+    if (deferred != nullptr && cache == nullptr) {
+      auto run = std::make_unique<ChildRun>(shared_);
+      std::vector<fs::path> ancestors = ancestors_;
+      ancestors.push_back(dir_);
+      run->evaluator = std::make_unique<ModuleEvaluator>(run->shared, child, src.dir, key, std::move(ancestors), depth_ + 1);
+      run->evaluator->setVariables(std::move(vars));
+      ChildRun* r = run.get();
+      ModuleInstance* c = &child;
+      r->task = shared_.options.pool->submit([r, c] {
+        r->evaluator->run();
+        std::vector<Value::Attribute> outs(c->outputs.begin(), c->outputs.end());
+        r->outputs = Value::object(std::move(outs)).withReference(c->path);
+        r->evaluator.reset();  // freed on the thread that allocated it (no arena handoff)
+      });
+      *deferred = std::move(run);
+      return Value();
+    }
     size_t findings_before = shared_.findings.size();
     std::vector<fs::path> ancestors = ancestors_;
     ancestors.push_back(dir_);
@@ -1052,6 +1118,34 @@ class ModuleEvaluator : public Scope {
 
  private:
 
+  /// A module instance evaluated as a pool task: it reports into findings
+  /// and reads of its own, this module's once joined.
+  struct ChildRun {
+    explicit ChildRun(Shared& caller)
+        : reads(caller.project, caller.root_dir, /*logging=*/false),
+          shared{caller.project, caller.env, caller.options, findings, caller.root_dir, reads} {}
+    Findings findings;
+    ProjectReads reads;
+    Shared shared;
+    std::unique_ptr<ModuleEvaluator> evaluator;
+    Value outputs;
+    std::shared_ptr<TaskPool::Task> task;
+  };
+  /// A call whose instances were started (startModuleCall) and not yet
+  /// waited for: outputs of those evaluated at once, runs of the others.
+  struct PendingCall {
+    Expansion ex;
+    std::string base;
+    std::vector<Value> outputs;
+    std::vector<std::unique_ptr<ChildRun>> runs;
+  };
+
+  Value joinChild(ChildRun& run) {
+    shared_.options.pool->wait(*run.task);
+    for (Finding& f : run.findings) shared_.findings.push_back(std::move(f));
+    return run.outputs;
+  }
+
   Shared& shared_;
   ModuleInstance& instance_;
   fs::path dir_;
@@ -1064,6 +1158,7 @@ class ModuleEvaluator : public Scope {
   std::map<const model::Resource*, std::pair<State, Value>> resource_values_;
   std::map<const model::Resource*, std::vector<ResourceInstance>> resource_instances_;
   std::map<const model::ModuleCall*, std::pair<State, Value>> call_values_;
+  std::map<const model::ModuleCall*, PendingCall> pending_;
   std::optional<Value> count_index_, each_key_, each_value_;
   std::vector<std::pair<std::string, Value>> iterators_;
   std::string current_address_;

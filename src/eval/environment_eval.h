@@ -18,6 +18,10 @@
 #include "loader/project.h"
 #include "model/model.h"
 
+namespace tfguard {
+class TaskPool;
+}
+
 namespace tfguard::eval {
 
 struct EvaluatedAttr {
@@ -199,6 +203,10 @@ struct EnvironmentOptions {
   int max_module_depth = 32;
   long long max_instances = 10'000;  ///< per count / for_each
   EvaluationCache* cache = nullptr;  ///< optional, shared across environments
+  /// Optional: module instances are evaluated as tasks there, in parallel
+  /// with their caller and with each other (not with a cache, which is
+  /// not shared between threads).
+  TaskPool* pool = nullptr;
 };
 
 /// Evaluates `env` (whose root module the project has loaded).

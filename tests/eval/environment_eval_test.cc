@@ -7,6 +7,7 @@
 #include <map>
 #include <fstream>
 
+#include "base/task_pool.h"
 #include "inspect/inspect.h"
 
 namespace tfguard::eval {
@@ -30,7 +31,7 @@ class EnvironmentEvalTest : public ::testing::Test {
   }
 
   // Loads the tree and evaluates every environment (sharing `cache`).
-  std::vector<EvaluatedEnvironment> evaluate(EvaluationCache* cache = nullptr) {
+  std::vector<EvaluatedEnvironment> evaluate(EvaluationCache* cache = nullptr, TaskPool* pool = nullptr) {
     settings_.dir = dir_;
     std::vector<fs::path> paths{dir_};
     // Earlier projects stay alive: their evaluations point into them.
@@ -40,8 +41,17 @@ class EnvironmentEvalTest : public ::testing::Test {
     specs_.push_back(loader::discoverEnvironments(project_->rootModules(), settings_, findings));
     EnvironmentOptions options;
     options.cache = cache;
+    options.pool = pool;
     std::vector<EvaluatedEnvironment> out;
-    for (const auto& spec : specs_.back()) out.push_back(evaluateEnvironment(*project_, spec, options));
+    if (pool == nullptr) {
+      for (const auto& spec : specs_.back()) out.push_back(evaluateEnvironment(*project_, spec, options));
+      return out;
+    }
+    out.resize(specs_.back().size());
+    pool->run([&] {
+      for (size_t i = 0; i < out.size(); ++i)
+        pool->submit([&, i] { out[i] = evaluateEnvironment(*project_, specs_.back()[i], options); });
+    });
     return out;
   }
 
@@ -207,6 +217,111 @@ output "name" {
     // The module's eval error is reported in each environment.
     EXPECT_EQ(cached[i].findings.size(), 2u);
     for (const auto& f : cached[i].findings) EXPECT_EQ(f.environment, cached[i].spec->name);
+  }
+}
+
+TEST_F(EnvironmentEvalTest, ModuleInstancesEvaluatedAsPoolTasksGiveTheSameEnvironments) {
+  // Calls with count and for_each, an input from another call's output (a
+  // call declared earlier and one declared later), one through a local,
+  // nesting, and findings in the modules.
+  write("main.tf", R"(
+variable "size" {
+  type = number
+}
+locals {
+  vpc = module.net.id
+}
+module "apps" {
+  source   = "./app"
+  for_each = toset(["a", "b", "c"])
+  name     = each.key
+  vpc_id   = local.vpc
+  subnet   = module.late.subnet
+}
+module "workers" {
+  source = "./app"
+  count  = var.size
+  name   = "worker-${count.index}"
+  vpc_id = module.net.id
+  subnet = module.late.subnet
+}
+module "net" {
+  source = "./net"
+}
+module "late" {
+  source = "./net"
+}
+output "names" {
+  value = [for a in module.apps : a.name]
+}
+)");
+  write("net/main.tf", R"(
+resource "aws_vpc" "v" {
+  cidr_block = "10.0.0.0/16"
+}
+output "id" {
+  value = aws_vpc.v.id
+}
+output "subnet" {
+  value = "subnet-${substr("abc", 0, "x")}"
+}
+)");
+  write("app/main.tf", R"(
+variable "name" {
+  type = string
+}
+variable "vpc_id" {
+  type = string
+}
+variable "subnet" {
+  type = string
+}
+module "inner" {
+  source = "../inner"
+  name   = var.name
+}
+resource "aws_instance" "i" {
+  subnet_id = var.subnet
+  tags      = { Name = module.inner.label, Vpc = var.vpc_id }
+}
+output "name" {
+  value = module.inner.label
+}
+)");
+  write("inner/main.tf", R"(
+variable "name" {
+  type = string
+}
+variable "required" {
+  type = string
+}
+output "label" {
+  value = upper(var.name)
+}
+)");
+  write("vars/one.tfvars", "size = 1\n");
+  write("vars/three.tfvars", "size = 3\n");
+  auto json = [&](const std::vector<EvaluatedEnvironment>& envs) {
+    std::vector<std::string> out;
+    for (const EvaluatedEnvironment& env : envs) {
+      nlohmann::ordered_json j = inspect::environmentToJson(env, *project_);
+      // Instances report their findings when joined: the same ones, in another order.
+      std::vector<std::string> findings;
+      for (const auto& f : j["findings"]) findings.push_back(f.dump());
+      std::sort(findings.begin(), findings.end());
+      j.erase("findings");
+      out.push_back(j.dump());
+      for (const std::string& f : findings) out.push_back(f);
+    }
+    return out;
+  };
+  std::vector<std::string> plain = json(evaluate());
+  ASSERT_GT(plain.size(), 6u);  // two environments and their findings
+  for (unsigned jobs : {1u, 2u, 4u}) {
+    TaskPool pool(jobs);
+    std::vector<std::string> pooled = json(evaluate(nullptr, &pool));
+    ASSERT_EQ(pooled.size(), plain.size()) << jobs;
+    for (size_t i = 0; i < plain.size(); ++i) EXPECT_EQ(pooled[i], plain[i]) << jobs;
   }
 }
 

@@ -138,17 +138,39 @@ Value envObject(const rules::RuleContext& ctx) {
   return Value::object(std::move(attrs));
 }
 
-/// Which instances of one type refer to which resources: by the referenced
-/// resource's name ("aws_instance.web"), the referring instance (its index
-/// in resources(type)), the argument and the full reference.
+/// Which instances of one type refer to which resources through some of
+/// their arguments: by the referenced resource's name ("aws_instance.web"),
+/// the referring instance (its index in resources(type)) and the full
+/// reference.
 struct ReferrerIndex {
   struct Entry {
     size_t instance;
-    std::string attribute;
     std::string reference;
   };
+  std::vector<const eval::ResourceInstance*> instances;  ///< as resources(type) lists them
   std::map<std::string, std::vector<Entry>, std::less<>> by_name;
 };
+
+// The references in a nested block's arguments and blocks.
+void collectBlockReferences(const eval::EvaluatedBlock& block, std::vector<std::string>& out, int depth = 0) {
+  for (const eval::EvaluatedAttr& a : block.attrs)
+    for (std::string& ref : rules::allReferences(a.value)) out.push_back(std::move(ref));
+  if (depth < 32)
+    for (const eval::EvaluatedBlock& b : block.blocks) collectBlockReferences(b, out, depth + 1);
+}
+
+// The references in the top-level entry `name` of an instance's object
+// (instanceObject): an argument, else the nested blocks of that type; the
+// lifecycle block holds constants only.
+std::vector<std::string> entryReferences(const eval::EvaluatedBlock& body, std::string_view name) {
+  if (const eval::EvaluatedAttr* a = body.attr(name)) return rules::allReferences(a->value);
+  std::vector<std::string> out;
+  for (const eval::EvaluatedBlock& b : body.blocks)
+    if (b.type == name) collectBlockReferences(b, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 /// What policies share per environment: objects built once.
 struct EnvironmentObjects {
@@ -311,30 +333,50 @@ class PolicyScope final : public eval::Scope, public QueryHost {
 
   Value referrers(const std::string& address, std::string_view type,
                   const std::vector<std::string>& attributes) override {
-    Value list = resources(type);
-    auto it = objects_.referrers.find(type);
+    // Indexed per type and arguments asked for, from the instances' bodies:
+    // an object is built only for the instances found (an environment has
+    // hundreds of the type, a query finds one or two).
+    std::string key(type);
+    for (const std::string& a : attributes) key += "\n" + a;
+    auto it = objects_.referrers.find(key);
     if (it == objects_.referrers.end()) {
       ReferrerIndex index;
-      for (size_t i = 0; i < list.elements().size(); ++i)
-        for (const auto& [attr, value] : list.elements()[i].attributes())
-          for (std::string& ref : rules::allReferences(value)) {
+      bool data = type.starts_with("data.");
+      std::string_view bare = data ? type.substr(5) : type;
+      for (const eval::ResourceInstance* r : ctx_.allResources()) {
+        if (r == nullptr || r->decl == nullptr || r->decl->type != bare) continue;
+        if ((r->decl->mode == model::ResourceMode::kData) != data) continue;
+        size_t i = index.instances.size();
+        index.instances.push_back(r);
+        auto add = [&](std::vector<std::string> refs) {
+          for (std::string& ref : refs) {
             std::string name = resourceNameOf(ref);
-            if (!name.empty()) index.by_name[name].push_back({i, attr, std::move(ref)});
+            if (!name.empty()) index.by_name[name].push_back({i, std::move(ref)});
           }
-      it = objects_.referrers.emplace(std::string(type), std::move(index)).first;
-    }
-    std::vector<size_t> found;
-    auto candidates = it->second.by_name.find(resourceNameOf(address));
-    if (candidates != it->second.by_name.end())
-      for (const ReferrerIndex::Entry& e : candidates->second) {
-        if (!attributes.empty() && std::find(attributes.begin(), attributes.end(), e.attribute) == attributes.end())
+        };
+        if (!attributes.empty()) {
+          for (const std::string& a : attributes) add(entryReferences(r->body, a));
           continue;
-        if (rules::matchReference(e.reference, address).matches) found.push_back(e.instance);
+        }
+        for (const eval::EvaluatedAttr& a : r->body.attrs) add(rules::allReferences(a.value));
+        std::vector<std::string_view> block_types;
+        for (const eval::EvaluatedBlock& b : r->body.blocks)
+          if (r->body.attr(b.type) == nullptr && std::find(block_types.begin(), block_types.end(), b.type) == block_types.end())
+            block_types.push_back(b.type);
+        for (std::string_view t : block_types) add(entryReferences(r->body, t));
       }
+      it = objects_.referrers.emplace(std::move(key), std::move(index)).first;
+    }
+    const ReferrerIndex& index = it->second;
+    std::vector<size_t> found;
+    auto candidates = index.by_name.find(resourceNameOf(address));
+    if (candidates != index.by_name.end())
+      for (const ReferrerIndex::Entry& e : candidates->second)
+        if (rules::matchReference(e.reference, address).matches) found.push_back(e.instance);
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     std::vector<Value> out;
-    for (size_t i : found) out.push_back(list.elements()[i]);
+    for (size_t i : found) out.push_back(selfOf(objects_, *index.instances[i]));
     return Value::tuple(std::move(out));
   }
 

@@ -63,6 +63,14 @@ std::string sanitize(std::string_view s, std::string_view keep) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    // Printable ASCII, most of any text, is copied a run at a time.
+    size_t run = i;
+    while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x7F) ++run;
+    if (run > i) {
+      out.append(s.substr(i, run - i));
+      i = run;
+      continue;
+    }
     char32_t cp = 0;
     int len = utf8::decode(s, i, &cp);
     if (len <= 0) {

@@ -457,6 +457,12 @@ resource "aws_eip" "for_a0" {
 resource "aws_eip" "tagged" {
   tags = { Name = aws_instance.a[1].id }
 }
+
+resource "aws_eip" "nested" {
+  note {
+    of = aws_instance.a[0].arn
+  }
+}
 )hcl"},
              {"policies/p.hcl", R"hcl(
 policy "eips" {
@@ -467,7 +473,9 @@ policy "eips" {
   message  = "${instance.address}: ${join(",", [for e in referrers(self, "aws_eip") : address(e)])}"
 }
 )hcl"}});
-  EXPECT_EQ(check(tree, "eips").lines, (std::vector<std::string>{"main.tf:2: aws_instance.a[0]: aws_eip.for_a0"}));
+  // Without arguments named, nested blocks count too.
+  EXPECT_EQ(check(tree, "eips").lines,
+            (std::vector<std::string>{"main.tf:2: aws_instance.a[0]: aws_eip.for_a0,aws_eip.nested"}));
 }
 
 TEST(Policy, ModuleSelector) {

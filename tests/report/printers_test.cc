@@ -2,6 +2,7 @@
 // the goldens do not make obvious: escaping, filtering, colour decisions.
 #include <cstdlib>
 
+#include "report/printer_util.h"
 #include "report/report.h"
 #include "report_fixture.h"
 
@@ -69,6 +70,16 @@ TEST(TextPrinter, SanitizesControlCharacters) {
   std::string out = render("text", report);
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
   EXPECT_NE(out.find("evil \xEF\xBF\xBD[31mred"), std::string::npos);
+}
+
+TEST(Sanitize, KeepsPrintableTextAndReplacesControlsAndBadBytes) {
+  const std::string r = "\xEF\xBF\xBD";  // U+FFFD
+  EXPECT_EQ(report::sanitize("plain text, 100% ASCII ~"), "plain text, 100% ASCII ~");
+  EXPECT_EQ(report::sanitize("a\tb\x1b[0m\x7f\nc"), "a\tb" + r + "[0m" + r + r + "c");
+  EXPECT_EQ(report::sanitize("a\nb", "\n"), "a\nb");
+  EXPECT_EQ(report::sanitize("caf\xC3\xA9 \xE2\x82\xAC \xff end"), "caf\xC3\xA9 \xE2\x82\xAC " + r + " end");
+  EXPECT_EQ(report::sanitize("\xC3"), r);  // a truncated sequence
+  EXPECT_EQ(report::sanitize(""), "");
 }
 
 TEST(TextPrinter, RangeOnWideCharactersAndTabs) {

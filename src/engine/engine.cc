@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <set>
 #include <unordered_map>
 #include <sstream>
+#include <thread>
 
 #include "base/parallel.h"
 #include "base/task_pool.h"
@@ -482,6 +484,10 @@ void sortById(std::vector<const rules::Rule*>& rules) {
 
 }  // namespace
 
+namespace {
+std::atomic<bool> builtin_compiled{false};
+}
+
 const RuleCatalog& RuleCatalog::builtin() {
   static const RuleCatalog catalog = [] {
     RuleCatalog c;
@@ -489,10 +495,13 @@ const RuleCatalog& RuleCatalog::builtin() {
     for (const auto& r : policy::builtinPolicies().rules)
       if (rules::findRule(r->meta().id) == nullptr) c.rules_.push_back(r.get());
     sortById(c.rules_);
+    builtin_compiled = true;
     return c;
   }();
   return catalog;
 }
+
+bool RuleCatalog::builtinCompiled() { return builtin_compiled; }
 
 std::shared_ptr<const RuleCatalog> RuleCatalog::load(const settings::Settings& settings,
                                                      std::span<const std::string> policy_dirs,
@@ -568,31 +577,21 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   };
   clock::time_point mark = t0;
 
-  std::vector<std::string> catalog_errors;
-  std::shared_ptr<const RuleCatalog> catalog = RuleCatalog::load(settings, options.policy_dirs, &catalog_errors);
-  if (!catalog_errors.empty()) {
-    result.exit_code = 2;
-    result.error = catalog_errors[0];
-    for (size_t i = 1; i < catalog_errors.size(); ++i) result.error += "\ntfguard: error: " + catalog_errors[i];
-    return result;
-  }
-  phase("catalog", mark);  // the built-in and the user's policies, compiled
   std::string fail_on = !options.fail_on.empty() ? options.fail_on : !settings.fail_on.empty() ? settings.fail_on : "warning";
   if (fail_on != "never" && !parseSeverity(fail_on)) {
     result.exit_code = 2;
     result.error = fmt::format("--fail-on must be error, warning, note or never, not \"{}\"", fail_on);
     return result;
   }
-  for (const auto* list : {&options.enable, &options.disable, &options.only}) {
-    for (const std::string& id : *list) {
-      if (catalog->find(id) == nullptr) {
-        result.exit_code = 2;
-        result.error = fmt::format("unknown rule \"{}\" (tfguard rules lists them)", id);
-        return result;
-      }
-    }
-  }
 
+  // The built-in policies compile (once per process) on another thread
+  // while the project loads: a few milliseconds of a pre-commit run.
+  std::thread builtin_compile;
+  if (!RuleCatalog::builtinCompiled())
+    builtin_compile = std::thread([] {
+      if (auto start = worker_thread_start.load(std::memory_order_relaxed)) start();
+      RuleCatalog::builtin();
+    });
   std::vector<fs::path> paths = options.paths;
   if (paths.empty()) paths.emplace_back(".");
   loader::LoadOptions load_options;
@@ -602,6 +601,26 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   std::shared_ptr<loader::Project> project = loader::Project::load(paths, settings, load_options);
   if (options.session != nullptr) options.session->state().last_project = project;
   phase("load", mark);
+
+  if (builtin_compile.joinable()) builtin_compile.join();
+  std::vector<std::string> catalog_errors;
+  std::shared_ptr<const RuleCatalog> catalog = RuleCatalog::load(settings, options.policy_dirs, &catalog_errors);
+  if (!catalog_errors.empty()) {
+    result.exit_code = 2;
+    result.error = catalog_errors[0];
+    for (size_t i = 1; i < catalog_errors.size(); ++i) result.error += "\ntfguard: error: " + catalog_errors[i];
+    return result;
+  }
+  phase("catalog", mark);  // the user's policies compiled, and the built-in ones if the load was faster
+  for (const auto* list : {&options.enable, &options.disable, &options.only}) {
+    for (const std::string& id : *list) {
+      if (catalog->find(id) == nullptr) {
+        result.exit_code = 2;
+        result.error = fmt::format("unknown rule \"{}\" (tfguard rules lists them)", id);
+        return result;
+      }
+    }
+  }
 
   Findings findings = project->findings();
   std::vector<loader::EnvironmentSpec> envs = loader::discoverEnvironments(project->rootModules(), settings, findings);

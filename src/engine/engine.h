@@ -29,8 +29,10 @@ class RuleCatalog {
   static std::shared_ptr<const RuleCatalog> load(const settings::Settings& settings,
                                                  std::span<const std::string> policy_dirs,
                                                  std::vector<std::string>* errors);
-  /// The built-in rules and policies only.
+  /// The built-in rules and policies only (compiled on first use).
   static const RuleCatalog& builtin();
+  /// Whether builtin() has been compiled in this process.
+  static bool builtinCompiled();
 
   std::span<const rules::Rule* const> rules() const { return rules_; }
   const rules::Rule* find(std::string_view id) const;

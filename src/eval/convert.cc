@@ -907,6 +907,8 @@ class Converter {
 }  // namespace
 
 std::optional<Value> convert(const Value& value, const Type& want, std::string* error, std::string* error_path) {
+  // Most conversions are to the type the value has: no converter needed.
+  if (want.isDynamic() || value.type() == want) return value;
   Converter c;
   auto r = c.run(value, want);
   if (!r) {
@@ -918,6 +920,8 @@ std::optional<Value> convert(const Value& value, const Type& want, std::string* 
 
 std::optional<Type> unify(std::span<const Type> types, bool unsafe) {
   if (types.empty()) return Type::dynamic();
+  // All the same (the two results of most conditionals): that one.
+  if (std::all_of(types.begin() + 1, types.end(), [&](const Type& t) { return t == types[0]; })) return types[0];
   return unifyImpl(types, unsafe);
 }
 

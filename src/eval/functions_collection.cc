@@ -758,6 +758,21 @@ FunctionResult concatImpl(std::span<const Value> args) {
 
 FunctionResult mergeImpl(std::span<const Value> args) {
   if (args.empty()) return ok(Value::object({}));
+  // Known objects only (merge(local.tags, { Name = ... }), the usual call):
+  // an object of the entries, later keys winning, whatever the types are.
+  if (std::all_of(args.begin(), args.end(), [](const Value& a) {
+        return a.type().kind() == TypeKind::kObject && (a.isNull() || a.isKnown());
+      })) {
+    size_t count = 0;
+    for (const Value& a : args)
+      if (!a.isNull()) count += a.attributes().size();
+    std::vector<Value::Attribute> entries;
+    entries.reserve(count);
+    for (const Value& a : args)
+      if (!a.isNull())
+        for (const auto& entry : a.attributes()) entries.push_back(entry);
+    return ok(Value::object(std::move(entries)));
+  }
   // The result type, as cty's MergeFunc works it out.
   Type result;
   bool dynamic = false;

@@ -657,6 +657,8 @@ class ModuleEvaluator : public Scope {
     out.file = content.file;
     out.range = range;
     if (depth > 32) return out;
+    out.attrs.reserve(content.attrs.size());
+    out.blocks.reserve(content.blocks.size());
     for (const model::Attr& a : content.attrs) {
       const syntax::ParsedFile* f = attrFile(a, content.file);
       out.attrs.push_back({std::string(a.name), evalIn(*a.expr, f), f, a.range, a.expr->range});
@@ -733,6 +735,7 @@ class ModuleEvaluator : public Scope {
   // reference), nested blocks as lists of such objects.
   static Value blockValue(const EvaluatedBlock& b, const std::string& address, int depth = 0) {
     std::vector<Value::Attribute> attrs;
+    attrs.reserve(b.attrs.size() + b.blocks.size());
     for (const auto& a : b.attrs)
       if (!a.value.isNull()) attrs.emplace_back(a.name, a.value);
     std::map<std::string, std::vector<Value>> nested;
@@ -746,7 +749,7 @@ class ModuleEvaluator : public Scope {
       if (std::none_of(attrs.begin(), attrs.end(), [&](const auto& a) { return a.first == type; }))
         attrs.emplace_back(type, Value::tuple(std::move(values)));
     }
-    return Value::object(std::move(attrs)).withReference(address);
+    return Value::objectStandingFor(std::move(attrs), address);
   }
 
   // ---- resources
@@ -1014,7 +1017,7 @@ class ModuleEvaluator : public Scope {
       r->task = shared_.options.pool->submit([r, c] {
         r->evaluator->run();
         std::vector<Value::Attribute> outs(c->outputs.begin(), c->outputs.end());
-        r->outputs = Value::object(std::move(outs)).withReference(c->path);
+        r->outputs = Value::objectStandingFor(std::move(outs), c->path);
         r->evaluator.reset();  // freed on the thread that allocated it (no arena handoff)
       });
       *deferred = std::move(run);
@@ -1027,7 +1030,7 @@ class ModuleEvaluator : public Scope {
     inner.setVariables(std::move(vars));
     inner.run();
     std::vector<Value::Attribute> outs(child.outputs.begin(), child.outputs.end());
-    Value outputs = Value::object(std::move(outs)).withReference(child.path);
+    Value outputs = Value::objectStandingFor(std::move(outs), child.path);
     if (cache != nullptr) {
       Findings produced(shared_.findings.begin() + static_cast<ptrdiff_t>(findings_before), shared_.findings.end());
       EvaluationCache::Entry entry;

@@ -24,7 +24,10 @@ struct Value::Node {
   std::vector<Value> elements;      // list, set, tuple
   std::vector<Attribute> entries;   // map, object (sorted by key)
   std::vector<std::string> references;
-  std::vector<ProvenanceStep> provenance;
+  /// Shared, never changed once set: marking a value with another's
+  /// provenance (every module argument, template and function result) copies
+  /// a pointer, not the steps' strings. Null: none.
+  std::shared_ptr<const std::vector<ProvenanceStep>> provenance;
 };
 
 namespace {
@@ -117,7 +120,7 @@ namespace {
 void summarize(Value::Node& n) {
   n.wholly_known = n.state != ValueState::kUnknown;
   n.any_sensitive = n.sensitive;
-  n.any_provenance = !n.provenance.empty();
+  n.any_provenance = n.provenance != nullptr;
   auto add = [&](const Value& c) {
     n.wholly_known = n.wholly_known && c.isWhollyKnown();
     n.any_sensitive = n.any_sensitive || c.containsSensitive();
@@ -374,11 +377,20 @@ Value Value::markedSensitive(bool sensitive) const {
 }
 
 std::span<const std::string> Value::references() const { return node_->references; }
-std::span<const ProvenanceStep> Value::provenance() const { return node_->provenance; }
+std::span<const ProvenanceStep> Value::provenance() const {
+  if (node_->provenance == nullptr) return {};
+  return *node_->provenance;
+}
 
 Value Value::withProvenance(ProvenanceStep step) const {
   auto n = newNode(*node_);
-  n->provenance.push_back(std::move(step));
+  auto steps = std::make_shared<std::vector<ProvenanceStep>>();
+  if (n->provenance != nullptr) {
+    steps->reserve(n->provenance->size() + 1);
+    *steps = *n->provenance;
+  }
+  steps->push_back(std::move(step));
+  n->provenance = std::move(steps);
   return fromNode(std::move(n));
 }
 
@@ -390,10 +402,14 @@ Value Value::withReference(std::string address) const {
 
 Value Value::withMarksOf(const Value& from) const {
   const Node& f = *from.node_;
-  if (!f.sensitive && f.provenance.empty() && (isKnown() || f.references.empty())) return *this;
+  // Nothing to add (most template parts after the first): this value.
+  bool adds_sensitive = f.sensitive && !node_->sensitive;
+  bool adds_provenance = f.provenance != nullptr && node_->provenance == nullptr;
+  bool adds_references = !isKnown() && !f.references.empty();
+  if (!adds_sensitive && !adds_provenance && !adds_references) return *this;
   auto n = newNode(*node_);
   n->sensitive = n->sensitive || f.sensitive;
-  if (n->provenance.empty()) n->provenance = f.provenance;
+  if (n->provenance == nullptr) n->provenance = f.provenance;
   if (n->state == ValueState::kUnknown) {
     n->references.insert(n->references.end(), f.references.begin(), f.references.end());
     std::sort(n->references.begin(), n->references.end());

@@ -1,6 +1,7 @@
 #pragma once
 // Terraform's type system (cty): primitive types, collections, structural
 // types and `any` (dynamic). Types are immutable and cheap to copy.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -56,6 +57,13 @@ class Type {
   std::string toString() const;
 
   friend bool operator==(const Type& a, const Type& b);
+  /// Whether both are this very type (the same kind and shared data):
+  /// equal for certain, at the cost of two compares (caches of types).
+  bool sameAs(const Type& other) const { return kind_ == other.kind_ && data_ == other.data_; }
+  /// A hash of what sameAs() compares.
+  size_t identityHash() const {
+    return std::hash<const void*>()(data_.get()) * 31 + static_cast<size_t>(kind_);
+  }
 
  private:
   struct Data;

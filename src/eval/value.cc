@@ -1,7 +1,11 @@
 #include "eval/value.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
+#include <functional>
+#include <span>
+#include <string_view>
 
 namespace tfguard::eval {
 
@@ -331,13 +335,45 @@ Value Value::tuple(std::vector<Value> elements) {
 
 Value Value::object(std::vector<Attribute> attributes) { return objectStandingFor(std::move(attributes), {}); }
 
-Value Value::objectStandingFor(std::vector<Attribute> attributes, std::string address) {
-  auto entries = sortedEntries(std::move(attributes));
+namespace {
+
+// The object type of sorted, distinct entries. Objects of one shape (a
+// resource type's instances, the tags of a module) are built by the
+// thousand: a thread keeps the types it made last, by their attribute
+// names and the identity of their attribute types, so that each is one
+// shared type instead of a new attribute list (allocations, and memory
+// the kernel must fault in).
+Type objectTypeOf(const std::vector<Value::Attribute>& entries) {
+  size_t hash = entries.size();
+  for (const auto& [k, v] : entries)
+    hash = (hash * 1099511628211u) ^ (std::hash<std::string_view>()(k) + 31 * v.type().identityHash());
+  struct Slot {
+    size_t hash = 0;
+    Type type;
+  };
+  constexpr size_t kSlots = 512;
+  thread_local std::array<Slot, kSlots> recent;
+  Slot& slot = recent[hash % kSlots];
+  if (slot.hash == hash && slot.type.kind() == TypeKind::kObject) {
+    std::span<const ObjectAttribute> attrs = slot.type.attributes();
+    bool same = attrs.size() == entries.size();
+    for (size_t i = 0; same && i < attrs.size(); ++i)
+      same = !attrs[i].optional && attrs[i].name == entries[i].first && attrs[i].type.sameAs(entries[i].second.type());
+    if (same) return slot.type;
+  }
   std::vector<ObjectAttribute> types;
   types.reserve(entries.size());
   for (const auto& [k, v] : entries) types.push_back({k, v.type(), false});
+  slot = {hash, Type::object(std::move(types))};
+  return slot.type;
+}
+
+}  // namespace
+
+Value Value::objectStandingFor(std::vector<Attribute> attributes, std::string address) {
+  auto entries = sortedEntries(std::move(attributes));
   auto n = newNode();
-  n->type = Type::object(std::move(types));
+  n->type = objectTypeOf(entries);
   n->state = ValueState::kKnown;
   n->entries = std::move(entries);
   if (!address.empty()) n->references = {std::move(address)};

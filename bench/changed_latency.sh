@@ -33,15 +33,18 @@ cd "$tree"
 # in ms: wall time of the process, and its CPU time (user + system), which a
 # busy machine disturbs less.
 TIMEFORMAT='%R %U %S'
+# Runs in a subshell ($(measure ...)): env_vars are exported there, so that
+# the time is tfguard's alone, not also an `env` process's in front of it.
 measure() {
   local status=0
-  env "${env_vars[@]}" "$tfguard" "$@" >/dev/null 2>&1 || status=$?
+  if [ ${#env_vars[@]} -gt 0 ]; then export "${env_vars[@]}"; fi
+  "$tfguard" "$@" >/dev/null 2>&1 || status=$?
   if [ "$status" -ge 2 ]; then
     echo "changed_latency.sh: tfguard $* exited $status" >&2
     exit 1
   fi
   for ((i = 0; i < runs; i++)); do
-    { time env "${env_vars[@]}" "$tfguard" "$@" >/dev/null 2>&1; } 2>&1 || true
+    { time "$tfguard" "$@" >/dev/null 2>&1; } 2>&1 || true
   done | awk '{ wall[NR] = $1 * 1000; cpu[NR] = ($2 + $3) * 1000 }
     function median(a, n,   i, j, t) {
       for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }

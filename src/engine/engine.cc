@@ -400,8 +400,11 @@ bool findingLess(const Finding& a, const Finding& b) {
   // References, not copies: thousands of findings are sorted.
   static const std::string kNoFile;
   auto key = [](const Finding& f) {
+    // The detail last: of two findings equal but for it (one environment
+    // name in two roots), which one stays must not depend on the order the
+    // environments' instances were evaluated in.
     return std::tie(f.location.file ? f.location.file->path() : kNoFile, f.location.range.begin, f.rule, f.environment,
-                    f.summary, f.location.range.end);
+                    f.summary, f.location.range.end, f.detail);
   };
   int a_file = a.location.file ? 0 : 1, b_file = b.location.file ? 0 : 1;
   if (a_file != b_file) return a_file < b_file;
@@ -652,78 +655,10 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   }
   phase("environments", mark);
 
-  // Environments are evaluated in parallel, a root module's environments
-  // on one thread: the evaluation cache only matches within one root (its
-  // key holds the root), so each root with several environments gets its
-  // own cache, freed when they are done, and a root with one none at all.
-  std::vector<std::vector<size_t>> by_root;
-  {
-    std::map<fs::path, size_t> group_of;
-    for (size_t i = 0; i < envs.size(); ++i) {
-      auto [it, inserted] = group_of.try_emplace(envs[i].root, by_root.size());
-      if (inserted) by_root.emplace_back();
-      by_root[it->second].push_back(i);
-    }
-  }
-  std::vector<eval::EvaluatedEnvironment> evaluated(envs.size());
-  size_t loaded_findings = project->findings().size();
-  // A session keeps each root's cache from check to check.
-  std::vector<eval::EvaluationCache*> session_caches(by_root.size(), nullptr);
-  if (options.session != nullptr) {
-    for (size_t g = 0; g < by_root.size(); ++g) {
-      auto& cache = options.session->state().caches[envs[by_root[g][0]].root];
-      if (!cache) cache = std::make_unique<eval::EvaluationCache>();
-      cache->beginCheck(project, kCheckSessionKeepChecks);
-      session_caches[g] = cache.get();
-    }
-  }
-  std::vector<std::pair<size_t, size_t>> cache_counts(by_root.size());  // hits, misses
-  // Each root's environments are one task; without a cache their module
-  // instances are tasks too, so that a few large environments spread over
-  // every thread (three environments on two threads, or one).
-  TaskPool pool(options.jobs);
-  pool.run([&] {
-    for (size_t g = 0; g < by_root.size(); ++g)
-      pool.submit([&, g] {
-        std::optional<eval::EvaluationCache> cache;
-        eval::EnvironmentOptions eval_options;
-        if (session_caches[g] != nullptr) eval_options.cache = session_caches[g];
-        else if (by_root[g].size() > 1) eval_options.cache = &cache.emplace();
-        else eval_options.pool = &pool;
-        size_t hits = eval_options.cache ? eval_options.cache->hits : 0,
-               misses = eval_options.cache ? eval_options.cache->misses : 0;
-        for (size_t i : by_root[g]) evaluated[i] = eval::evaluateEnvironment(*project, envs[i], eval_options);
-        if (eval_options.cache) cache_counts[g] = {eval_options.cache->hits - hits, eval_options.cache->misses - misses};
-      });
-  });
-  for (const auto& [hits, misses] : cache_counts) {
-    result.module_instances_reused += hits;
-    result.module_instances_evaluated += misses;
-  }
-  // What evaluation reads from now on comes from this project alone (the
-  // previous one stays alive only through the session's cache entries).
-  project->releasePrevious();
-  // Files read while evaluating (tfvars, backend configs, templates) are
-  // parsed then: their syntax errors come after the load's.
-  for (size_t i = loaded_findings; i < project->findings().size(); ++i) findings.push_back(project->findings()[i]);
-  // An environment affected only through changed modules is checked in
-  // their part: a module edit in a large environment re-checks that module,
-  // not every other one (the pre-commit and on-save latency).
-  std::vector<const CheckFocus*> focus_of(envs.size(), nullptr);
-  if (impact && !impact->everything) {
-    std::vector<std::string> dirs;
-    for (const fs::path& d : impact->modules) dirs.push_back(project->displayPath(d));
-    for (size_t i = 0; i < envs.size(); ++i)
-      if (!checked_whole[i]) result.focus.push_back(focusOf(evaluated[i], dirs));
-    for (size_t i = 0, k = 0; i < envs.size(); ++i)
-      if (!checked_whole[i]) focus_of[i] = &result.focus[k++];
-  }
-  phase("evaluate", mark);
-
-  // ---- rules
+  // ---- rules: which run where (set up first: each environment's own
+  // rules run as soon as it is evaluated, in its task)
   RulePolicy policy(options, settings, *catalog);
   Findings undecided;
-  std::vector<std::unique_ptr<EnvironmentRuleContext>> contexts;
   std::map<std::string, std::vector<const rules::Rule*>, std::less<>> by_type;
   std::vector<const rules::Rule*> env_rules, cross_rules, project_rules;
   for (const rules::Rule* r : catalog->rules()) {
@@ -737,16 +672,26 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
       case rules::RuleScope::kProject: project_rules.push_back(r); break;
     }
   }
-  // Instance and environment rules, environments in parallel: each reports
-  // into its own lists, joined in environment order.
-  std::vector<Findings> env_findings(evaluated.size()), env_undecided(evaluated.size());
-  contexts.resize(evaluated.size());
-  parallelFor(evaluated.size(), options.jobs, [&](size_t i) {
+  // An environment affected only through changed modules is checked in
+  // their part: a module edit in a large environment re-checks that module,
+  // not every other one (the pre-commit and on-save latency).
+  std::vector<std::string> focus_dirs;
+  if (impact && !impact->everything)
+    for (const fs::path& d : impact->modules) focus_dirs.push_back(project->displayPath(d));
+  std::vector<std::optional<CheckFocus>> focus_of(envs.size());
+  std::vector<eval::EvaluatedEnvironment> evaluated(envs.size());
+  std::vector<Findings> env_findings(envs.size()), env_undecided(envs.size());
+  std::vector<std::unique_ptr<EnvironmentRuleContext>> contexts(envs.size());
+  // Instance and environment rules of one environment: each reports into
+  // its own lists, joined in environment order.
+  auto checkEnvironment = [&](size_t i) {
+    if (impact && !impact->everything && !checked_whole[i]) focus_of[i] = focusOf(evaluated[i], focus_dirs);
+    const CheckFocus* focus = focus_of[i] ? &*focus_of[i] : nullptr;
     auto ctx = std::make_unique<EnvironmentRuleContext>(evaluated[i], *project, policy, settings, env_findings[i],
                                                         env_undecided[i]);
-    ctx->setFocus(focus_of[i]);
+    ctx->setFocus(focus);
     for (const eval::ResourceInstance* r : ctx->allResources()) {
-      if (r->decl == nullptr || (focus_of[i] != nullptr && !focus_of[i]->coversResource(r->address))) continue;
+      if (r->decl == nullptr || (focus != nullptr && !focus->coversResource(r->address))) continue;
       auto it = by_type.find(r->decl->type);
       if (it == by_type.end()) continue;
       for (const rules::Rule* rule : it->second) {
@@ -762,7 +707,70 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     // cross-environment rules: freed now, not when every environment is done.
     ctx->releaseSharedState();
     contexts[i] = std::move(ctx);
+  };
+
+  // Environments are evaluated in parallel, a root module's environments
+  // in one task: the evaluation cache only matches within one root (its
+  // key holds the root), so each root with several environments gets its
+  // own cache, freed when they are done, and a root with one none at all.
+  std::vector<std::vector<size_t>> by_root;
+  {
+    std::map<fs::path, size_t> group_of;
+    for (size_t i = 0; i < envs.size(); ++i) {
+      auto [it, inserted] = group_of.try_emplace(envs[i].root, by_root.size());
+      if (inserted) by_root.emplace_back();
+      by_root[it->second].push_back(i);
+    }
+  }
+  size_t loaded_findings = project->findings().size();
+  // A session keeps each root's cache from check to check.
+  std::vector<eval::EvaluationCache*> session_caches(by_root.size(), nullptr);
+  if (options.session != nullptr) {
+    for (size_t g = 0; g < by_root.size(); ++g) {
+      auto& cache = options.session->state().caches[envs[by_root[g][0]].root];
+      if (!cache) cache = std::make_unique<eval::EvaluationCache>();
+      cache->beginCheck(project, kCheckSessionKeepChecks);
+      session_caches[g] = cache.get();
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> cache_counts(by_root.size());  // hits, misses
+  // Without a cache the module instances are tasks too, so that a few large
+  // environments spread over every thread (three environments on two
+  // threads, or one); an environment's own rules run in its task when it is
+  // evaluated, while the others' evaluation goes on.
+  TaskPool pool(options.jobs);
+  pool.run([&] {
+    for (size_t g = 0; g < by_root.size(); ++g)
+      pool.submit([&, g] {
+        std::optional<eval::EvaluationCache> cache;
+        eval::EnvironmentOptions eval_options;
+        if (session_caches[g] != nullptr) eval_options.cache = session_caches[g];
+        else if (by_root[g].size() > 1) eval_options.cache = &cache.emplace();
+        else eval_options.pool = &pool;
+        size_t hits = eval_options.cache ? eval_options.cache->hits : 0,
+               misses = eval_options.cache ? eval_options.cache->misses : 0;
+        for (size_t i : by_root[g]) {
+          evaluated[i] = eval::evaluateEnvironment(*project, envs[i], eval_options);
+          checkEnvironment(i);
+        }
+        if (eval_options.cache) cache_counts[g] = {eval_options.cache->hits - hits, eval_options.cache->misses - misses};
+      });
   });
+  for (const auto& [hits, misses] : cache_counts) {
+    result.module_instances_reused += hits;
+    result.module_instances_evaluated += misses;
+  }
+  // What evaluation reads from now on comes from this project alone (the
+  // previous one stays alive only through the session's cache entries).
+  project->releasePrevious();
+  // Files read while evaluating (tfvars, backend configs, templates) are
+  // parsed then: their syntax errors come after the load's.
+  for (size_t i = loaded_findings; i < project->findings().size(); ++i) findings.push_back(project->findings()[i]);
+  for (const std::optional<CheckFocus>& f : focus_of)
+    if (f) result.focus.push_back(*f);
+  phase("evaluate", mark);  // and each environment's own rules
+
+  // ---- rules across environments and of the project
   for (size_t i = 0; i < evaluated.size(); ++i) {
     // Findings of evaluation (variables, types, eval errors) are this environment's.
     findings.insert(findings.end(), evaluated[i].findings.begin(), evaluated[i].findings.end());

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "base/task_pool.h"
 #include "eval/convert.h"
@@ -351,7 +352,7 @@ class ModuleEvaluator : public Scope {
     const model::Module& m = *instance_.module;
     validateVariables();
     for (const model::Local& l : m.locals) instance_.locals.emplace_back(std::string(l.name), local(l.name));
-    for (const model::Resource& r : m.resources) resource(r);
+    for (const model::Resource& r : m.resources) evaluateResource(r);
     // With a pool, every call's instances are submitted before any is
     // waited for: they run in parallel with each other.
     if (shared_.options.pool != nullptr)
@@ -753,49 +754,65 @@ class ModuleEvaluator : public Scope {
   }
 
   // ---- resources
+  /// The resource's value as references see it (its instances' bodies as
+  /// objects), built on the first reference: most resources have none.
   Value resource(const model::Resource& r) {
-    if (auto it = resource_values_.find(&r); it != resource_values_.end()) {
-      if (it->second.first == State::kDone) return it->second.second;
+    evaluateResource(r);
+    ResourceState& st = resource_states_[&r];
+    if (st.state != State::kDone) {
       // Referenced while its own arguments are evaluated: through a module
       // call, an input of which depends on it (Terraform orders attributes,
       // not blocks, so this is usually no cycle: a computed attribute such
       // as .id is read). Its attributes read as unknown, without a finding.
-      return Value::object({}).withReference(address(r.address()));
+      return Value::object({}).withReference(st.base);
     }
-    resource_values_[&r] = {State::kInProgress, Value::unknown()};
-    std::string base = address(r.address());
-    Expansion ex = expand(r.count, r.for_each, r.decl.file, base);
+    if (st.value) return *st.value;
+    const std::vector<ResourceInstance>& instances = resource_instances_[&r];
+    Value v;
+    if (!st.expanded) {
+      v = blockValue(instances[0].body, instances[0].address);
+    } else if (st.unknown_keys) {
+      v = Value::unknown(Type::dynamic(), {st.base});
+    } else if (st.is_count) {
+      std::vector<Value> elems;
+      elems.reserve(instances.size());
+      for (const auto& ri : instances) elems.push_back(blockValue(ri.body, ri.address));
+      v = Value::tuple(std::move(elems));
+    } else {
+      std::vector<Value::Attribute> entries;
+      entries.reserve(instances.size());
+      for (const auto& ri : instances) entries.emplace_back(ri.key.key, blockValue(ri.body, ri.address));
+      v = Value::object(std::move(entries));
+    }
+    st.value = v;
+    return v;
+  }
+
+  /// Evaluates the resource's instances, once.
+  void evaluateResource(const model::Resource& r) {
+    if (resource_states_.count(&r) > 0) return;
+    ResourceState& st = resource_states_[&r];
+    st.base = address(r.address());
+    Expansion ex = expand(r.count, r.for_each, r.decl.file, st.base);
     std::vector<ResourceInstance> instances;
+    instances.reserve(ex.instances.size());
     for (const auto& inst : ex.instances) {
       InstanceContext ctx(*this, ex, inst);
       ResourceInstance ri;
       ri.decl = &r;
       ri.key = inst.first;
-      ri.address = base + inst.first.suffix();
-      std::string saved = current_address_;
-      current_address_ = ri.address;
+      ri.address = st.base + inst.first.suffix();
+      std::string saved = std::exchange(current_address_, ri.address);
       ri.body = evalContent(r.content, std::string(r.type), {std::string(r.type), std::string(r.name)}, r.decl.range);
-      current_address_ = saved;
-      ri.value = blockValue(ri.body, ri.address);
+      current_address_ = std::move(saved);
       instances.push_back(std::move(ri));
     }
-    Value v;
-    if (!ex.expanded) {
-      v = instances[0].value;
-    } else if (ex.instances.size() == 1 && ex.instances[0].first.kind == InstanceKey::Kind::kUnknown) {
-      v = Value::unknown(Type::dynamic(), {base});
-    } else if (ex.is_count) {
-      std::vector<Value> elems;
-      for (const auto& ri : instances) elems.push_back(ri.value);
-      v = Value::tuple(std::move(elems));
-    } else {
-      std::vector<Value::Attribute> entries;
-      for (const auto& ri : instances) entries.emplace_back(ri.key.key, ri.value);
-      v = Value::object(std::move(entries));
-    }
+    // `st` is still valid: map nodes do not move when others are added.
+    st.expanded = ex.expanded;
+    st.is_count = ex.is_count;
+    st.unknown_keys = ex.instances.size() == 1 && ex.instances[0].first.kind == InstanceKey::Kind::kUnknown;
     resource_instances_[&r] = std::move(instances);
-    resource_values_[&r] = {State::kDone, v};
-    return v;
+    st.state = State::kDone;
   }
 
   // ---- module calls
@@ -1158,7 +1175,13 @@ class ModuleEvaluator : public Scope {
   FunctionContext fn_ctx_;
   std::map<std::string, Value, std::less<>> variables_;
   std::map<std::string, std::pair<State, Value>, std::less<>> locals_;
-  std::map<const model::Resource*, std::pair<State, Value>> resource_values_;
+  struct ResourceState {
+    State state = State::kInProgress;
+    std::string base;  ///< its address
+    bool expanded = false, is_count = false, unknown_keys = false;
+    std::optional<Value> value;  ///< once referenced
+  };
+  std::map<const model::Resource*, ResourceState> resource_states_;
   std::map<const model::Resource*, std::vector<ResourceInstance>> resource_instances_;
   std::map<const model::ModuleCall*, std::pair<State, Value>> call_values_;
   std::map<const model::ModuleCall*, PendingCall> pending_;

@@ -60,9 +60,6 @@ struct ResourceInstance {
   std::string address;  ///< module.a.aws_x.y[0]
   InstanceKey key;
   EvaluatedBlock body;  ///< type = the resource type; attributes and nested blocks
-  /// The instance as references see it: the body as an object (nested
-  /// blocks as lists of objects) whose missing attributes are unknown.
-  Value value;
 };
 
 /// A module instance's resource instances: immutable once evaluated, and

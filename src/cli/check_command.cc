@@ -93,7 +93,7 @@ void registerCheckCommand(CLI::App& app, CLI::App* check) {
       ->allow_extra_args(false);  // `--only ID PATH`: PATH is not a second ID
   app.add_option("--color", g_flags.color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-j,--jobs", g_flags.jobs,
-                 "threads that read, parse, evaluate and check (default: the number of cores); the output is the same for any number");
+                 "threads that read, parse, evaluate and check (default: the number of cores, one for a small check); the output is the same for any number");
   app.add_flag("-q,--quiet", g_flags.quiet, "print nothing but findings (no summary)");
   app.add_flag("--stats", g_flags.stats, "print the time of each phase to stderr");
   app.add_flag("--show-undecided", g_flags.show_undecided, "list checks whose values stay unknown as notes");

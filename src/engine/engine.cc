@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -12,7 +11,6 @@
 #include <set>
 #include <unordered_map>
 #include <sstream>
-#include <thread>
 
 #include "base/parallel.h"
 #include "base/task_pool.h"
@@ -487,10 +485,6 @@ void sortById(std::vector<const rules::Rule*>& rules) {
 
 }  // namespace
 
-namespace {
-std::atomic<bool> builtin_compiled{false};
-}
-
 const RuleCatalog& RuleCatalog::builtin() {
   static const RuleCatalog catalog = [] {
     RuleCatalog c;
@@ -498,13 +492,11 @@ const RuleCatalog& RuleCatalog::builtin() {
     for (const auto& r : policy::builtinPolicies().rules)
       if (rules::findRule(r->meta().id) == nullptr) c.rules_.push_back(r.get());
     sortById(c.rules_);
-    builtin_compiled = true;
     return c;
   }();
   return catalog;
 }
 
-bool RuleCatalog::builtinCompiled() { return builtin_compiled; }
 
 std::shared_ptr<const RuleCatalog> RuleCatalog::load(const settings::Settings& settings,
                                                      std::span<const std::string> policy_dirs,
@@ -580,32 +572,6 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   };
   clock::time_point mark = t0;
 
-  std::string fail_on = !options.fail_on.empty() ? options.fail_on : !settings.fail_on.empty() ? settings.fail_on : "warning";
-  if (fail_on != "never" && !parseSeverity(fail_on)) {
-    result.exit_code = 2;
-    result.error = fmt::format("--fail-on must be error, warning, note or never, not \"{}\"", fail_on);
-    return result;
-  }
-
-  // The built-in policies compile (once per process) on another thread
-  // while the project loads: a few milliseconds of a pre-commit run.
-  std::thread builtin_compile;
-  if (!RuleCatalog::builtinCompiled())
-    builtin_compile = std::thread([] {
-      if (auto start = worker_thread_start.load(std::memory_order_relaxed)) start();
-      RuleCatalog::builtin();
-    });
-  std::vector<fs::path> paths = options.paths;
-  if (paths.empty()) paths.emplace_back(".");
-  loader::LoadOptions load_options;
-  load_options.jobs = options.jobs;
-  load_options.overlays = options.overlays;
-  if (options.session != nullptr) load_options.previous = options.session->state().last_project;
-  std::shared_ptr<loader::Project> project = loader::Project::load(paths, settings, load_options);
-  if (options.session != nullptr) options.session->state().last_project = project;
-  phase("load", mark);
-
-  if (builtin_compile.joinable()) builtin_compile.join();
   std::vector<std::string> catalog_errors;
   std::shared_ptr<const RuleCatalog> catalog = RuleCatalog::load(settings, options.policy_dirs, &catalog_errors);
   if (!catalog_errors.empty()) {
@@ -614,7 +580,16 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
     for (size_t i = 1; i < catalog_errors.size(); ++i) result.error += "\ntfguard: error: " + catalog_errors[i];
     return result;
   }
-  phase("catalog", mark);  // the user's policies compiled, and the built-in ones if the load was faster
+  // The built-in and the user's policies, compiled. (Compiling them on
+  // another thread while the project loads was measured slower: the load
+  // lost more to the second thread than the catalog's 2 ms.)
+  phase("catalog", mark);
+  std::string fail_on = !options.fail_on.empty() ? options.fail_on : !settings.fail_on.empty() ? settings.fail_on : "warning";
+  if (fail_on != "never" && !parseSeverity(fail_on)) {
+    result.exit_code = 2;
+    result.error = fmt::format("--fail-on must be error, warning, note or never, not \"{}\"", fail_on);
+    return result;
+  }
   for (const auto* list : {&options.enable, &options.disable, &options.only}) {
     for (const std::string& id : *list) {
       if (catalog->find(id) == nullptr) {
@@ -624,6 +599,16 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
       }
     }
   }
+
+  std::vector<fs::path> paths = options.paths;
+  if (paths.empty()) paths.emplace_back(".");
+  loader::LoadOptions load_options;
+  load_options.jobs = options.jobs;
+  load_options.overlays = options.overlays;
+  if (options.session != nullptr) load_options.previous = options.session->state().last_project;
+  std::shared_ptr<loader::Project> project = loader::Project::load(paths, settings, load_options);
+  if (options.session != nullptr) options.session->state().last_project = project;
+  phase("load", mark);
 
   Findings findings = project->findings();
   std::vector<loader::EnvironmentSpec> envs = loader::discoverEnvironments(project->rootModules(), settings, findings);
@@ -738,7 +723,19 @@ CheckResult runCheck(const CheckOptions& options, const settings::Settings& sett
   // environments spread over every thread (three environments on two
   // threads, or one); an environment's own rules run in its task when it is
   // evaluated, while the others' evaluation goes on.
-  TaskPool pool(options.jobs);
+  // Without -j, a small check runs on one thread: a second one costs its
+  // start, a heap of its own to fault in, and slower memory for both; on the
+  // CI's two cores, checks with fewer than ~2,000 resource blocks to
+  // evaluate ran faster on one (bench/README.md).
+  constexpr size_t kResourceBlocksForThreads = 2000;
+  unsigned eval_jobs = options.jobs;
+  if (eval_jobs == 0) {
+    size_t resource_blocks = 0;
+    for (const fs::path& dir : project->moduleDirs())
+      if (const model::Module* m = project->module(dir)) resource_blocks += m->resources.size();
+    if (resource_blocks * envs.size() < kResourceBlocksForThreads) eval_jobs = 1;
+  }
+  TaskPool pool(eval_jobs);
   pool.run([&] {
     for (size_t g = 0; g < by_root.size(); ++g)
       pool.submit([&, g] {

@@ -29,10 +29,8 @@ class RuleCatalog {
   static std::shared_ptr<const RuleCatalog> load(const settings::Settings& settings,
                                                  std::span<const std::string> policy_dirs,
                                                  std::vector<std::string>* errors);
-  /// The built-in rules and policies only (compiled on first use).
+  /// The built-in rules and policies only.
   static const RuleCatalog& builtin();
-  /// Whether builtin() has been compiled in this process.
-  static bool builtinCompiled();
 
   std::span<const rules::Rule* const> rules() const { return rules_; }
   const rules::Rule* find(std::string_view id) const;
@@ -70,7 +68,7 @@ struct CheckOptions {
   std::string baseline_file;        ///< hide findings whose fingerprint is listed
   std::string write_baseline_file;  ///< write every fingerprint there
   std::string today;  ///< YYYY-MM-DD for suppression expiry; empty: the current date (UTC)
-  unsigned jobs = 0;
+  unsigned jobs = 0;  ///< threads; 0 = one per core for a large check, one for a small one
   /// Unsaved buffers: path → content, read instead of the disk.
   std::map<std::filesystem::path, std::string> overlays;
   /// Report only the findings located in this file (editor checks of one

@@ -33,7 +33,7 @@ enum class FileKind : uint8_t {
 FileKind classifyFile(const std::filesystem::path& path);
 
 struct LoadOptions {
-  unsigned jobs = 0;  ///< parser threads; 0 = hardware concurrency
+  unsigned jobs = 0;  ///< parser threads; 0 = one per core for a large tree, one for a small one
   /// File contents that replace what is on disk (an editor's unsaved
   /// buffer, `--stdin-filename`), by path; a file that does not exist on
   /// disk yet is added to its directory.

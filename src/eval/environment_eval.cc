@@ -766,26 +766,26 @@ class ModuleEvaluator : public Scope {
       // as .id is read). Its attributes read as unknown, without a finding.
       return Value::object({}).withReference(st.base);
     }
-    if (st.value) return *st.value;
-    const std::vector<ResourceInstance>& instances = resource_instances_[&r];
-    Value v;
-    if (!st.expanded) {
-      v = blockValue(instances[0].body, instances[0].address);
-    } else if (st.unknown_keys) {
-      v = Value::unknown(Type::dynamic(), {st.base});
-    } else if (st.is_count) {
-      std::vector<Value> elems;
-      elems.reserve(instances.size());
-      for (const auto& ri : instances) elems.push_back(blockValue(ri.body, ri.address));
-      v = Value::tuple(std::move(elems));
-    } else {
-      std::vector<Value::Attribute> entries;
-      entries.reserve(instances.size());
-      for (const auto& ri : instances) entries.emplace_back(ri.key.key, blockValue(ri.body, ri.address));
-      v = Value::object(std::move(entries));
+    if (!st.value) {
+      std::vector<Value> values;
+      for (const ResourceInstance& ri : resource_instances_[&r]) values.push_back(blockValue(ri.body, ri.address));
+      st.value = expansionValue(st.ex, st.base, std::move(values));
     }
-    st.value = v;
-    return v;
+    return *st.value;
+  }
+
+  /// The value of a resource or module call from its instances' values:
+  /// the one value, a tuple (count), an object by key (for_each), or
+  /// unknown when the keys are.
+  static Value expansionValue(const Expansion& ex, const std::string& base, std::vector<Value> values) {
+    if (!ex.expanded) return values[0];
+    if (ex.instances.size() == 1 && ex.instances[0].first.kind == InstanceKey::Kind::kUnknown)
+      return Value::unknown(Type::dynamic(), {base});
+    if (ex.is_count) return Value::tuple(std::move(values));
+    std::vector<Value::Attribute> entries;
+    entries.reserve(values.size());
+    for (size_t i = 0; i < ex.instances.size(); ++i) entries.emplace_back(ex.instances[i].first.key, std::move(values[i]));
+    return Value::object(std::move(entries));
   }
 
   /// Evaluates the resource's instances, once.
@@ -808,9 +808,7 @@ class ModuleEvaluator : public Scope {
       instances.push_back(std::move(ri));
     }
     // `st` is still valid: map nodes do not move when others are added.
-    st.expanded = ex.expanded;
-    st.is_count = ex.is_count;
-    st.unknown_keys = ex.instances.size() == 1 && ex.instances[0].first.kind == InstanceKey::Kind::kUnknown;
+    st.ex = std::move(ex);
     resource_instances_[&r] = std::move(instances);
     st.state = State::kDone;
   }
@@ -860,18 +858,7 @@ class ModuleEvaluator : public Scope {
     PendingCall& p = node.mapped();
     for (size_t i = 0; i < p.runs.size(); ++i)
       if (p.runs[i]) p.outputs[i] = joinChild(*p.runs[i]);
-    Value v;
-    if (!p.ex.expanded) {
-      v = p.outputs[0];
-    } else if (p.ex.instances.size() == 1 && p.ex.instances[0].first.kind == InstanceKey::Kind::kUnknown) {
-      v = Value::unknown(Type::dynamic(), {p.base});
-    } else if (p.ex.is_count) {
-      v = Value::tuple(std::move(p.outputs));
-    } else {
-      std::vector<Value::Attribute> entries;
-      for (size_t i = 0; i < p.ex.instances.size(); ++i) entries.emplace_back(p.ex.instances[i].first.key, p.outputs[i]);
-      v = Value::object(std::move(entries));
-    }
+    Value v = expansionValue(p.ex, p.base, std::move(p.outputs));
     call_values_[&call] = {State::kDone, v};
     return v;
   }
@@ -1178,7 +1165,7 @@ class ModuleEvaluator : public Scope {
   struct ResourceState {
     State state = State::kInProgress;
     std::string base;  ///< its address
-    bool expanded = false, is_count = false, unknown_keys = false;
+    Expansion ex;      ///< its instances' keys
     std::optional<Value> value;  ///< once referenced
   };
   std::map<const model::Resource*, ResourceState> resource_states_;
